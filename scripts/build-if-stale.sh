@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds (without tests) when a pom or a main source is newer than the last successful build.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+. "$root/scripts/java-env.sh"
+stamp="$root/cli/target/.kiln-built"
+if [ -f "$stamp" ] && [ -f "$root/cli/target/classpath.txt" ] && \
+   [ -z "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o \
+          \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]; then
+  exit 0
+fi
+echo "kiln: building (sources changed since the last build)..."
+log="$(mktemp)"
+if ! (cd "$root" && mvn -B -q -o install -DskipTests >"$log" 2>&1 || mvn -B -q install -DskipTests >"$log" 2>&1); then
+  cat "$log"; rm -f "$log"
+  echo "kiln: build failed" >&2
+  exit 1
+fi
+rm -f "$log"
+touch "$stamp"
