@@ -1,5 +1,9 @@
 package dev.kiln.cli;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of {@code kiln}: exit 0 on success, 1 on failure, 2 on a usage error. */
@@ -11,6 +15,28 @@ public final class Main {
   }
 
   static int run(String... args) {
-    return new CommandLine(new KilnCommand()).execute(args);
+    return execute(Stdio.system(), args);
+  }
+
+  static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+    return execute(new Stdio(in, out, err), args);
+  }
+
+  private static int execute(Stdio stdio, String... args) {
+    CommandLine commandLine = new CommandLine(new KilnCommand(), new StdioFactory(stdio));
+    commandLine.setOut(new PrintWriter(stdio.out(), true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(stdio.err(), true, StandardCharsets.UTF_8));
+    return commandLine.execute(args);
+  }
+
+  /** Hands the streams to the commands that take them; every other class is built as usual. */
+  private record StdioFactory(Stdio stdio) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == DumpLlbCommand.class) {
+        return cls.cast(new DumpLlbCommand(stdio));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
   }
 }
