@@ -1,5 +1,6 @@
 package dev.kiln.llb.dump;
 
+import dev.kiln.llb.GoJson;
 import dev.kiln.proto.pb.OpMetadata;
 
 /**

@@ -1,4 +1,4 @@
-package dev.kiln.llb.dump;
+package dev.kiln.llb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
