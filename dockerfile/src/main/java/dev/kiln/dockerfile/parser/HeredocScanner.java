@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the here-documents ({@code <<EOF}, {@code <<-EOF}, {@code 3<<"EOF"}) opened on a line. */
+/**
+ * Finds the here-documents ({@code <<EOF}, {@code <<-EOF}, {@code 3<<"EOF"}, {@code << EOF})
+ * opened on a line.
+ */
 final class HeredocScanner {
 
-    private static final Pattern HEREDOC = Pattern.compile("([0-9]*)<<(-?)([^<]*)", Pattern.DOTALL);
+    private static final Pattern HEREDOC = Pattern.compile("([0-9]*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)", Pattern.DOTALL);
 
     /** Splits the line into words without losing quotes or escapes, nor expanding variables. */
     private static final ShellLexer LINE_LEXER =

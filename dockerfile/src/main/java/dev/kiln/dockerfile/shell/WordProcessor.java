@@ -64,6 +64,10 @@ final class WordProcessor {
                 String value = dollar.expand();
                 result.append(value);
                 words.addString(value); // expanded values are split, like unquoted shell variables
+            } else if (ch == '<') {
+                String marker = heredocMarker();
+                result.append(marker);
+                words.addRawString(marker); // keeps "<<  EOF" together as one word
             } else if (!lexer.skipProcessQuotes() && (ch == '\'' || ch == '"')) {
                 String quoted = ch == '\'' ? singleQuoted() : doubleQuoted();
                 result.append(quoted);
@@ -98,6 +102,20 @@ final class WordProcessor {
         words.addRawChar(escaped);
         result.appendCodePoint(escaped);
         return true;
+    }
+
+    /** A {@code <}, or {@code <<} with the blanks after it, which belong to the here-document word. */
+    private String heredocMarker() {
+        cursor.next();
+        if (cursor.peek() != '<') {
+            return "<";
+        }
+        cursor.next();
+        StringBuilder marker = new StringBuilder("<<");
+        while (cursor.peek() == ' ' || cursor.peek() == '\t' || cursor.peek() == '\r') {
+            marker.appendCodePoint(cursor.next());
+        }
+        return marker.toString();
     }
 
     /** Everything up to the next single quote is literal; nothing can be escaped. */
