@@ -1,0 +1,128 @@
+package dev.kiln.engine.metadata;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine's embedded SQLite database (WAL mode). Writes go through one connection under a lock,
+ * each in a short {@code BEGIN IMMEDIATE} transaction; reads use a small pool and never wait for
+ * writers. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+  private static final int READERS = 4;
+
+  private final String url;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Connection> all = new ArrayList<>();
+
+  /** A unit of work on a connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  private Database(Path file) throws SQLException {
+    this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    this.writer = connect();
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+    }
+    for (int i = 0; i < READERS; i++) {
+      readers.add(connect());
+    }
+  }
+
+  /** Opens (creating if needed) the database and brings its schema up to date. */
+  public static Database open(Path file, Schema schema) throws SQLException {
+    Database db = new Database(file);
+    try {
+      schema.migrate(db);
+      return db;
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    Connection c = DriverManager.getConnection(url);
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout=10000");
+      s.execute("PRAGMA foreign_keys=ON");
+      // WAL with NORMAL is durable across process crashes; full fsync on every commit is not needed.
+      s.execute("PRAGMA synchronous=NORMAL");
+    }
+    synchronized (all) {
+      all.add(c);
+    }
+    return c;
+  }
+
+  /** Runs {@code work} in a write transaction; it commits when {@code work} returns normally. */
+  public <T> T write(Work<T> work) throws SQLException {
+    writeLock.lock();
+    try {
+      try (Statement s = writer.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+      }
+      try {
+        T result = work.apply(writer);
+        try (Statement s = writer.createStatement()) {
+          s.execute("COMMIT");
+        }
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        try (Statement s = writer.createStatement()) {
+          s.execute("ROLLBACK");
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs {@code work} on a read connection (a consistent snapshot per statement). */
+  public <T> T read(Work<T> work) throws SQLException {
+    Connection c;
+    try {
+      c = readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for a database connection", e);
+    }
+    try {
+      return work.apply(c);
+    } finally {
+      readers.add(c);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    SQLException first = null;
+    synchronized (all) {
+      for (Connection c : all) {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          if (first == null) first = e;
+        }
+      }
+      all.clear();
+    }
+    if (first != null) throw first;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.kiln.engine.snapshot;
+
+import dev.kiln.engine.metadata.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Snapshots on disk ({@code snapshots/<id>/}) with their parent links and state in the metadata
+ * database. Order of writes keeps crashes harmless: a row is written before its directory is
+ * filled and deleted before its directory is removed, and {@link #sweep()} on start removes active
+ * snapshots (their op died with the process) and directories without a row. Thread-safe.
+ */
+public final class SnapshotStore {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path root;
+  private final Database db;
+  private final SnapshotDriver driver;
+
+  public SnapshotStore(Path root, Database db, SnapshotDriver driver) throws IOException {
+    this.root = root;
+    this.db = db;
+    this.driver = driver;
+    Files.createDirectories(root);
+  }
+
+  public SnapshotDriver driver() {
+    return driver;
+  }
+
+  /** Creates a writable snapshot on top of committed {@code parent} (null: empty). */
+  public String prepare(String parent) throws IOException {
+    String id = HexFormat.of().formatHex(randomBytes());
+    List<Path> parents = parent == null ? List.of() : chain(parent);
+    sql(() -> db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO snapshots(id, parent, kind, created_at) VALUES (?, ?, 'active', ?)")) {
+        ps.setString(1, id);
+        ps.setString(2, parent);
+        ps.setLong(3, System.currentTimeMillis());
+        ps.executeUpdate();
+      }
+      return null;
+    }));
+    Path dir = dir(id);
+    Files.createDirectories(dir);
+    driver.prepare(dir, parents);
+    return id;
+  }
+
+  /** Makes a writable snapshot immutable; its data is durable before the commit is recorded. */
+  public void commit(String id) throws IOException {
+    driver.sync(dir(id));
+    long size = DirectorySize.of(driver.changesDir(dir(id)) != null ? driver.changesDir(dir(id)) : dir(id).resolve("fs"));
+    sql(() -> db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE snapshots SET kind = 'committed', size = ? WHERE id = ? AND kind = 'active'")) {
+        ps.setLong(1, size);
+        ps.setString(2, id);
+        if (ps.executeUpdate() != 1) throw new SQLException("snapshot " + id + " is not active");
+      }
+      return null;
+    }));
+  }
+
+  /** Removes a snapshot that has no children. */
+  public void remove(String id) throws IOException {
+    sql(() -> db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM snapshots WHERE parent = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.getInt(1) > 0) throw new SQLException("snapshot " + id + " still has children");
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
+        ps.setString(1, id);
+        ps.executeUpdate();
+      }
+      return null;
+    }));
+    Trees.deleteRecursively(dir(id));
+  }
+
+  public List<MountSpec> mounts(String id, boolean readonly) throws IOException {
+    Optional<String> parent = parent(id);
+    List<Path> parents = parent.isPresent() ? chain(parent.get()) : List.of();
+    return driver.mounts(dir(id), parents, readonly);
+  }
+
+  /** This snapshot's own changes, or null when the driver keeps full trees. */
+  public Path changesDir(String id) {
+    return driver.changesDir(dir(id));
+  }
+
+  public Optional<String> parent(String id) throws IOException {
+    return sql(() -> db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT parent, kind FROM snapshots WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) throw new SQLException("no snapshot " + id);
+          return Optional.ofNullable(rs.getString(1));
+        }
+      }
+    }));
+  }
+
+  public boolean exists(String id) throws IOException {
+    return sql(() -> db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM snapshots WHERE id = ? AND kind = 'committed'")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    }));
+  }
+
+  /** Removes what a crash left behind: active snapshots and directories without a record. */
+  public void sweep() throws IOException {
+    List<String> known = sql(() -> db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM snapshots WHERE kind = 'active'")) {
+        ps.executeUpdate();
+      }
+      List<String> ids = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM snapshots"); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) ids.add(rs.getString(1));
+      }
+      return ids;
+    }));
+    try (var dirs = Files.list(root)) {
+      for (Path d : dirs.toList()) {
+        if (!known.contains(d.getFileName().toString())) Trees.deleteRecursively(d);
+      }
+    }
+  }
+
+  /** Directory of snapshot {@code id}. */
+  public Path dir(String id) {
+    if (!id.matches("[0-9a-f]{32}")) throw new IllegalArgumentException("invalid snapshot id: " + id);
+    return root.resolve(id);
+  }
+
+  /** Directories of {@code id} and its ancestors, nearest first. */
+  private List<Path> chain(String id) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (String cur = id; cur != null; cur = parent(cur).orElse(null)) {
+      out.add(dir(cur));
+    }
+    return out;
+  }
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[16];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  private static <T> T sql(SqlCall<T> call) throws IOException {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw new IOException("metadata database: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.kiln.engine.snapshot.copy;
+
+import dev.kiln.engine.snapshot.MountSpec;
+import dev.kiln.engine.snapshot.SnapshotDriver;
+import dev.kiln.engine.snapshot.TreeCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Snapshots as full copies: a new snapshot starts as a copy of its parent's tree. Works on any
+ * filesystem and without privileges, at the cost of disk space and copy time.
+ */
+public final class CopyDriver implements SnapshotDriver {
+  private final TreeCopy treeCopy;
+
+  public CopyDriver(TreeCopy treeCopy) {
+    this.treeCopy = treeCopy;
+  }
+
+  @Override
+  public String name() {
+    return "copy";
+  }
+
+  @Override
+  public void prepare(Path dir, List<Path> parents) throws IOException {
+    Path fs = dir.resolve("fs");
+    if (parents.isEmpty()) {
+      Files.createDirectory(fs);
+    } else {
+      treeCopy.copy(parents.getFirst().resolve("fs"), fs);
+    }
+  }
+
+  @Override
+  public List<MountSpec> mounts(Path dir, List<Path> parents, boolean readonly) {
+    return List.of(MountSpec.bind(dir.resolve("fs").toString(), readonly));
+  }
+
+  @Override
+  public Path changesDir(Path dir) {
+    return null;
+  }
+
+  @Override
+  public void sync(Path dir) {
+    // Trees are written with regular file I/O; durability comes from the commit's syncfs.
+  }
+}
