@@ -59,11 +59,12 @@ public final class RunMountParser {
                 throw new IllegalArgumentException("invalid field '" + field + "' must be a key=value pair");
             }
             String v = parts[1];
-            if (expander != null) {
-                v = expander.expand(v);
-            } else if (key.equals("from") && v.matches("(?s).*\\$.+")) {
+            if (key.equals("from") && v.matches("(?s).*\\$.+")) {
                 throw new IllegalArgumentException("'from' doesn't support variable expansion, define alias stage instead");
-            } else if (!key.equals("type")) {
+            }
+            if (expander != null) {
+                v = key.equals("from") ? v : expander.expand(v);
+            } else if (!key.equals("type") && !key.equals("from")) {
                 continue; // evaluated when the RUN is converted and variables are known
             }
             option(m, key, v, field);
