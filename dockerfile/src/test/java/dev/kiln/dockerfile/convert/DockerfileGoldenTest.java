@@ -46,6 +46,18 @@ class DockerfileGoldenTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    /** README §4: only df06 and df08 may carry the FROM-stage description on the shared image op. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void descriptionVariantsOnlyWhereDocumented(GoldenCase c) throws Exception {
+        var variants = GoldenNormalizer.variantDigests(GoldenNormalizer.normalize(c.definition()), golden(c).definition());
+        if (!c.name().startsWith("df06") && !c.name().startsWith("df08")) {
+            assertThat(variants).isEmpty();
+        } else {
+            assertThat(variants).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sameDefinitionBytes(GoldenCase c) throws Exception {

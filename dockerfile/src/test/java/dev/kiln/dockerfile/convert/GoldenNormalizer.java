@@ -49,6 +49,18 @@ final class GoldenNormalizer {
         return ours.toBuilder().clearMetadata().putAllMetadata(metadata).build();
     }
 
+    /** Digests whose description is the other accepted variant of the golden's. */
+    static java.util.Set<String> variantDigests(Definition ours, Definition golden) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        golden.getMetadataMap().forEach((digest, expected) -> {
+            OpMetadata actual = ours.getMetadataMap().get(digest);
+            if (actual != null && !actual.equals(expected) && isFromVariant(actual, expected)) {
+                out.add(digest);
+            }
+        });
+        return out;
+    }
+
     private static boolean isFromVariant(OpMetadata actual, OpMetadata expected) {
         String a = actual.getDescriptionMap().getOrDefault("llb.customname", "");
         String e = expected.getDescriptionMap().getOrDefault("llb.customname", "");
