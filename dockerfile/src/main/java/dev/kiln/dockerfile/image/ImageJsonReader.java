@@ -2,7 +2,6 @@ package dev.kiln.dockerfile.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -48,8 +47,7 @@ final class ImageJsonReader {
         JsonNode labels = c.get("Labels");
         if (labels != null && labels.isObject()) {
             cfg.labels = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : labels.properties()) {
                 cfg.labels.put(e.getKey(), e.getValue().asText());
             }
         }
