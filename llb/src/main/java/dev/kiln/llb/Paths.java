@@ -3,16 +3,16 @@ package dev.kiln.llb;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Slash-separated path helpers with Go {@code path.Clean}/{@code path.Join} semantics. */
-final class Paths {
+/** Slash-separated path helpers with Go {@code path.Clean}/{@code path.Join} semantics (used by frontends too). */
+public final class Paths {
   private Paths() {}
 
-  static boolean isAbs(String p) {
+  public static boolean isAbs(String p) {
     return p.startsWith("/");
   }
 
   /** Lexically cleans a path: no duplicate or trailing slashes, no {@code .}, resolved {@code ..}. */
-  static String clean(String p) {
+  public static String clean(String p) {
     if (p.isEmpty()) {
       return ".";
     }
@@ -40,7 +40,7 @@ final class Paths {
   }
 
   /** Joins non-empty elements with {@code /} and cleans the result; empty if all are empty. */
-  static String join(String... elems) {
+  public static String join(String... elems) {
     StringBuilder sb = new StringBuilder();
     for (String e : elems) {
       if (e.isEmpty()) {

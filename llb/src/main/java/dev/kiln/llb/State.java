@@ -3,6 +3,7 @@ package dev.kiln.llb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * An immutable point in a build graph: an output (or scratch) plus the values that later steps
@@ -61,6 +62,14 @@ public final class State {
 
   public static State ociLayout(String ref, Consumer<OciLayoutOptions> options) {
     return Sources.ociLayout(ref, options);
+  }
+
+  /**
+   * A state whose filesystem is decided later: {@code target} is asked once, when the graph is
+   * marshalled, and must then return a non-scratch state. Values (dir, env, …) start fresh.
+   */
+  public static State deferred(Supplier<State> target) {
+    return of(new Output(new DeferredVertex(target), 0));
   }
 
   /** Layers the inputs on top of each other, later ones winning; scratch inputs are dropped. */

@@ -5,7 +5,7 @@ package dev.kiln.llb;
  * and cache their marshalled form for a given {@link MarshalContext}.
  */
 public sealed interface Vertex
-    permits SourceVertex, ExecVertex, FileVertex, MergeVertex, DiffVertex, BuildVertex {
+    permits SourceVertex, ExecVertex, FileVertex, MergeVertex, DiffVertex, BuildVertex, DeferredVertex {
 
   /** Marshals this vertex; inputs are marshalled first through {@code ctx}. */
   MarshaledOp marshal(MarshalContext ctx);

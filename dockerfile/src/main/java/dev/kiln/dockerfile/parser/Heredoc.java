@@ -11,6 +11,18 @@ package dev.kiln.dockerfile.parser;
  */
 public record Heredoc(String name, int fileDescriptor, boolean expand, boolean chomp, String content) {
 
+    /**
+     * The here-document a single argument word opens ({@code <<EOF}, {@code <<-"EOF"}, …), with empty
+     * content; empty when the word is not exactly one here-document marker.
+     */
+    public static java.util.Optional<Heredoc> fromWord(String word) {
+        try {
+            return HeredocScanner.fromWord(word);
+        } catch (InstructionSyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     Heredoc withContent(String newContent) {
         return new Heredoc(name, fileDescriptor, expand, chomp, newContent);
     }

@@ -1,0 +1,57 @@
+package dev.kiln.dockerfile.convert;
+
+import dev.kiln.dockerfile.ignore.DockerIgnore;
+import dev.kiln.llb.MarshalOptions;
+import dev.kiln.llb.SourceLocation;
+import dev.kiln.llb.SourceMap;
+import dev.kiln.llb.frontend.Frontend;
+import dev.kiln.llb.frontend.FrontendContext;
+import dev.kiln.llb.frontend.FrontendException;
+import dev.kiln.llb.frontend.FrontendResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The {@code dockerfile.v0} frontend: reads the Dockerfile (option {@code filename}) and the
+ * context's {@code .dockerignore}, converts, and marshals for the engine's caps.
+ */
+public final class DockerfileFrontend implements Frontend {
+
+    public static final String NAME = "dockerfile.v0";
+
+    @Override
+    public FrontendResult build(FrontendContext ctx) throws FrontendException {
+        String filename = ctx.option("filename").filter(f -> !f.isEmpty()).orElse("Dockerfile");
+        byte[] dockerfile = read(ctx, FrontendContext.DOCKERFILE_LOCAL, filename)
+                .orElseThrow(() -> new FrontendException("failed to read dockerfile: open " + filename
+                        + ": no such file or directory"));
+        List<String> excludes = read(ctx, FrontendContext.CONTEXT_LOCAL, ".dockerignore")
+                .map(b -> DockerIgnore.parse(new String(b, StandardCharsets.UTF_8))).orElse(List.of());
+        ConvertOptions options = FrontendOptions.parse(ctx, excludes);
+        try {
+            Conversion c = DockerfileConverter.convert(dockerfile, options);
+            var definition = c.state().marshal(c.marshalOptions(MarshalOptions.randomId()));
+            return new FrontendResult(c.state(), definition, c.imageConfig(), c.platform());
+        } catch (ConversionException e) {
+            throw new FrontendException(e.getMessage(), location(filename, dockerfile, e), e);
+        }
+    }
+
+    private static java.util.Optional<byte[]> read(FrontendContext ctx, String local, String path)
+            throws FrontendException {
+        try {
+            return ctx.readFile(local, path);
+        } catch (IOException e) {
+            throw new FrontendException("failed to read " + path + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    private static SourceLocation location(String filename, byte[] dockerfile, ConversionException e) {
+        if (!e.hasLocation()) {
+            return null;
+        }
+        SourceMap map = new SourceMap(filename, dockerfile, "Dockerfile");
+        return map.location(List.of(SourceLocation.Range.of(e.startLine(), 0, e.endLine(), 0)));
+    }
+}
