@@ -1,0 +1,84 @@
+package dev.kiln.engine.sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+/** Downcall plumbing shared by the syscall wrappers: symbol lookup, errno capture, C strings. */
+final class Libc {
+  static final int AT_FDCWD = -100;
+  static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+  private static final Linker LINKER = Linker.nativeLinker();
+  private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
+  private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+  private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
+  private static final MethodHandle STRERROR =
+      LINKER.downcallHandle(
+          LOOKUP.find("strerror").orElseThrow(),
+          FunctionDescriptor.of(java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_INT));
+
+  /**
+   * File names are bytes on Linux; encode them exactly as the JDK does for {@link Path}, so a
+   * name created through java.nio and one passed to a syscall are the same bytes.
+   */
+  private static final Charset PATH_CHARSET =
+      Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
+  private Libc() {}
+
+  /** A handle to {@code name} that records errno in a leading capture-state segment argument. */
+  static MethodHandle errnoCall(String name, FunctionDescriptor descriptor) {
+    MemorySegment symbol =
+        LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+    return LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
+  }
+
+  static MemorySegment captureState(Arena arena) {
+    return arena.allocate(CAPTURE);
+  }
+
+  static int errno(MemorySegment state) {
+    return (int) ERRNO.get(state, 0L);
+  }
+
+  static MemorySegment cPath(Arena arena, Path path) {
+    return arena.allocateFrom(path.toString(), PATH_CHARSET);
+  }
+
+  static MemorySegment cString(Arena arena, String s) {
+    return arena.allocateFrom(s, PATH_CHARSET);
+  }
+
+  static String decode(byte[] bytes) {
+    return new String(bytes, PATH_CHARSET);
+  }
+
+  static String strerror(int errno) {
+    try {
+      MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+      return text.reinterpret(1024).getString(0);
+    } catch (Throwable t) {
+      return "errno " + errno;
+    }
+  }
+
+  /** invokeExact declares Throwable; a downcall only throws what the JVM itself throws. */
+  static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      return r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException("native call failed", t);
+  }
+}
