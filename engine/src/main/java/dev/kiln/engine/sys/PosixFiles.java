@@ -4,7 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.Arena;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -39,26 +39,25 @@ public final class PosixFiles {
 
   /** lstat: the path itself, a symlink is not followed. */
   public static Stat lstat(Path path) throws SysException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = Libc.captureState(arena);
-      MemorySegment buf = arena.allocate(STATX_SIZE, 8);
-      int rc;
-      try {
-        rc =
-            (int)
-                STATX.invokeExact(
-                    state,
-                    Libc.AT_FDCWD,
-                    Libc.cPath(arena, path),
-                    Libc.AT_SYMLINK_NOFOLLOW,
-                    STATX_BASIC_STATS,
-                    buf);
-      } catch (Throwable t) {
-        throw Libc.rethrow(t);
-      }
-      check(rc, state, "lstat " + path);
-      return decodeStatx(buf);
+    SegmentAllocator arena = Libc.scratch();
+    MemorySegment state = Libc.captureState(arena);
+    MemorySegment buf = arena.allocate(STATX_SIZE, 8);
+    int rc;
+    try {
+      rc =
+          (int)
+              STATX.invokeExact(
+                  state,
+                  Libc.AT_FDCWD,
+                  Libc.cPath(arena, path),
+                  Libc.AT_SYMLINK_NOFOLLOW,
+                  STATX_BASIC_STATS,
+                  buf);
+    } catch (Throwable t) {
+      throw Libc.rethrow(t);
     }
+    check(rc, state, "lstat " + path);
+    return decodeStatx(buf);
   }
 
   // Offsets of struct statx (include/uapi/linux/stat.h).
@@ -87,52 +86,49 @@ public final class PosixFiles {
 
   /** Owner of the path itself; a symlink's own owner, not its target's. */
   public static void lchown(Path path, int uid, int gid) throws SysException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = Libc.captureState(arena);
-      int rc;
-      try {
-        rc = (int) LCHOWN.invokeExact(state, Libc.cPath(arena, path), uid, gid);
-      } catch (Throwable t) {
-        throw Libc.rethrow(t);
-      }
-      check(rc, state, "lchown " + uid + ":" + gid + " " + path);
+    SegmentAllocator arena = Libc.scratch();
+    MemorySegment state = Libc.captureState(arena);
+    int rc;
+    try {
+      rc = (int) LCHOWN.invokeExact(state, Libc.cPath(arena, path), uid, gid);
+    } catch (Throwable t) {
+      throw Libc.rethrow(t);
     }
+    check(rc, state, "lchown " + uid + ":" + gid + " " + path);
   }
 
   /** All twelve permission bits, setuid/setgid/sticky included. Follows symlinks. */
   public static void chmod(Path path, int mode) throws SysException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = Libc.captureState(arena);
-      int rc;
-      try {
-        rc = (int) CHMOD.invokeExact(state, Libc.cPath(arena, path), mode & 07777);
-      } catch (Throwable t) {
-        throw Libc.rethrow(t);
-      }
-      check(rc, state, "chmod " + Integer.toOctalString(mode & 07777) + " " + path);
+    SegmentAllocator arena = Libc.scratch();
+    MemorySegment state = Libc.captureState(arena);
+    int rc;
+    try {
+      rc = (int) CHMOD.invokeExact(state, Libc.cPath(arena, path), mode & 07777);
+    } catch (Throwable t) {
+      throw Libc.rethrow(t);
     }
+    check(rc, state, "chmod " + Integer.toOctalString(mode & 07777) + " " + path);
   }
 
   /** Access and modification time with nanoseconds, on the path itself (symlinks too). */
   public static void setTimes(Path path, Instant atime, Instant mtime) throws SysException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = Libc.captureState(arena);
-      MemorySegment times = arena.allocate(32, 8);
-      times.set(JAVA_LONG, 0, atime.getEpochSecond());
-      times.set(JAVA_LONG, 8, atime.getNano());
-      times.set(JAVA_LONG, 16, mtime.getEpochSecond());
-      times.set(JAVA_LONG, 24, mtime.getNano());
-      int rc;
-      try {
-        rc =
-            (int)
-                UTIMENSAT.invokeExact(
-                    state, Libc.AT_FDCWD, Libc.cPath(arena, path), times, Libc.AT_SYMLINK_NOFOLLOW);
-      } catch (Throwable t) {
-        throw Libc.rethrow(t);
-      }
-      check(rc, state, "utimensat " + path);
+    SegmentAllocator arena = Libc.scratch();
+    MemorySegment state = Libc.captureState(arena);
+    MemorySegment times = arena.allocate(32, 8);
+    times.set(JAVA_LONG, 0, atime.getEpochSecond());
+    times.set(JAVA_LONG, 8, atime.getNano());
+    times.set(JAVA_LONG, 16, mtime.getEpochSecond());
+    times.set(JAVA_LONG, 24, mtime.getNano());
+    int rc;
+    try {
+      rc =
+          (int)
+              UTIMENSAT.invokeExact(
+                  state, Libc.AT_FDCWD, Libc.cPath(arena, path), times, Libc.AT_SYMLINK_NOFOLLOW);
+    } catch (Throwable t) {
+      throw Libc.rethrow(t);
     }
+    check(rc, state, "utimensat " + path);
   }
 
   /**
@@ -140,16 +136,15 @@ public final class PosixFiles {
    * …) and permission bits; the process umask applies to the latter.
    */
   public static void mknod(Path path, int mode, long dev) throws SysException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = Libc.captureState(arena);
-      int rc;
-      try {
-        rc = (int) MKNOD.invokeExact(state, Libc.cPath(arena, path), mode, dev);
-      } catch (Throwable t) {
-        throw Libc.rethrow(t);
-      }
-      check(rc, state, "mknod " + path);
+    SegmentAllocator arena = Libc.scratch();
+    MemorySegment state = Libc.captureState(arena);
+    int rc;
+    try {
+      rc = (int) MKNOD.invokeExact(state, Libc.cPath(arena, path), mode, dev);
+    } catch (Throwable t) {
+      throw Libc.rethrow(t);
     }
+    check(rc, state, "mknod " + path);
   }
 
   /** An overlayfs whiteout: a character device 0/0 hiding {@code path} of the lower layers. */
