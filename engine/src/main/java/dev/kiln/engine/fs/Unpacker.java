@@ -52,13 +52,19 @@ final class Unpacker {
       byte[] magic = in.readNBytes(6);
       in.reset();
       if (startsWith(magic, 0x1f, 0x8b)) {
-        return new GzipCompressorInputStream(in, true);
+        return GzipCompressorInputStream.builder()
+            .setInputStream(in)
+            .setDecompressConcatenated(true)
+            .get();
       }
       if (startsWith(magic, 'B', 'Z', 'h')) {
         return new BZip2CompressorInputStream(in, true);
       }
       if (startsWith(magic, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
-        return new XZCompressorInputStream(in, true);
+        return XZCompressorInputStream.builder()
+            .setInputStream(in)
+            .setDecompressConcatenated(true)
+            .get();
       }
       return in;
     } catch (IOException | RuntimeException e) {

@@ -13,7 +13,12 @@ import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 
-/** Downcall plumbing shared by the syscall wrappers: symbol lookup, errno capture, C strings. */
+/**
+ * Downcall plumbing shared by the syscall wrappers: symbol lookup, errno capture, C strings.
+ * Linking and reinterpreting are "restricted" FFM operations: this package is where Kiln
+ * accepts them (the JVM runs with --enable-native-access).
+ */
+@SuppressWarnings("restricted")
 final class Libc {
   static final int AT_FDCWD = -100;
   static final int AT_SYMLINK_NOFOLLOW = 0x100;

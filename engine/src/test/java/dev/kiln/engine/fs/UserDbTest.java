@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserDbTest {
-  @TempDir Path root;
+  @TempDir Path tmp;
+  Path root;
 
   @BeforeEach
   void etc() throws Exception {
+    root = tmp.resolve("root");
     Files.createDirectories(root.resolve("etc"));
     Files.writeString(root.resolve("etc/passwd"), """
         root:x:0:0:root:/root:/bin/sh
@@ -42,7 +44,7 @@ class UserDbTest {
 
   @Test
   void passwdIsReadThroughTheRoot() throws Exception {
-    Path other = Files.createTempDirectory("kiln-userdb");
+    Path other = Files.createDirectories(tmp.resolve("outside"));
     Files.writeString(other.resolve("passwd"), "evil:x:7:7::/:/bin/sh\n");
     Files.delete(root.resolve("etc/passwd"));
     Files.createSymbolicLink(root.resolve("etc/passwd"), other.resolve("passwd"));
