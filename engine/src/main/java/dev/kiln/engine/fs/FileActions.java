@@ -1,0 +1,102 @@
+package dev.kiln.engine.fs;
+
+import dev.kiln.engine.sys.PosixFiles;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Runs {@link FileAction}s inside a root directory standing for {@code /}, with BuildKit's file
+ * op semantics. Nothing outside the root is read or written: every path goes through {@link
+ * RootedResolver}. Errors are {@link FileActionException}s naming the action and in-root paths.
+ */
+public final class FileActions {
+  private FileActions() {}
+
+  /** Runs {@code action} in {@code root}; a {@link Copy} reads from the same root. */
+  public static void apply(Path root, FileAction action) throws FileActionException {
+    switch (action) {
+      case Mkdir m -> run(m, () -> mkdir(root, m), root);
+      case Mkfile f -> run(f, () -> mkfile(root, f), root);
+      case Rm r -> run(r, () -> rm(root, r), root);
+      case Copy c -> copy(root, root, c);
+    }
+  }
+
+  /** Copies from {@code srcRoot} (e.g. another snapshot or a local context) into {@code destRoot}. */
+  public static void copy(Path srcRoot, Path destRoot, Copy action) throws FileActionException {
+    run(action, () -> new CopyRunner(srcRoot, destRoot, action).run(), srcRoot, destRoot);
+  }
+
+  private interface Body {
+    void run() throws IOException;
+  }
+
+  private static void run(FileAction action, Body body, Path... roots) throws FileActionException {
+    try {
+      body.run();
+    } catch (IOException e) {
+      throw FsErrors.wrap(action, e, roots);
+    } catch (IllegalArgumentException e) { // a malformed pattern
+      throw new FileActionException(action, e.getMessage(), e);
+    }
+  }
+
+  private static void mkdir(Path root, Mkdir m) throws IOException {
+    Path dir = RootedResolver.resolve(root, m.path());
+    if (m.makeParents()) {
+      Dirs.mkdirAll(dir, m.mode() & 07777, m.owner(), m.time());
+      return;
+    }
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(dir.toString());
+    }
+    if (!Files.isDirectory(CopyRunner.parentWithin(root, dir))) {
+      throw new NoSuchFileException(dir.getParent().toString());
+    }
+    Dirs.mkdirAll(dir, m.mode() & 07777, m.owner(), m.time());
+  }
+
+  private static void mkfile(Path root, Mkfile f) throws IOException {
+    Path file = RootedResolver.resolve(root, f.path());
+    Files.write(
+        file,
+        f.data(),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
+    if (f.owner() != null) {
+      PosixFiles.lchown(file, f.owner().uid(), f.owner().gid());
+    }
+    PosixFiles.chmod(file, f.mode() & 07777);
+    if (f.time() != null) {
+      PosixFiles.setTimes(file, f.time(), f.time());
+    }
+  }
+
+  private static void rm(Path root, Rm r) throws IOException {
+    List<String> paths = r.allowWildcard() ? Wildcards.expand(root, r.path(), false) : List.of(r.path());
+    if (paths.isEmpty() && !r.allowNotFound()) {
+      throw new NoSuchFileException(RootedResolver.clean(r.path()), null, "nothing matches the pattern");
+    }
+    for (String p : paths) {
+      if (RootedResolver.clean(p).equals("/")) {
+        throw new IOException("refusing to remove the root directory");
+      }
+      Path host = RootedResolver.resolveNoFollow(root, p);
+      if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+        if (r.allowNotFound()) {
+          continue;
+        }
+        throw new NoSuchFileException(host.toString());
+      }
+      Trees.deleteRecursively(host);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.kiln.engine.cache.contenthash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.engine.sys.PosixFiles;
+import dev.kiln.engine.sys.Xattrs;
+import dev.kiln.llb.Digest;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentHasherTest {
+  @TempDir Path root;
+  ContentHasher hasher = new ContentHasher(2);
+
+  @AfterEach
+  void close() {
+    hasher.close();
+  }
+
+  @BeforeEach
+  void tree() throws Exception {
+    write("app/main.c", "int main;");
+    write("app/lib/util.c", "util");
+    write("app/README", "readme");
+  }
+
+  Path write(String rel, String content) throws Exception {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, content);
+  }
+
+  Digest sum(String path) throws Exception {
+    return hasher.checksum(root, path, ChecksumOptions.DEFAULT);
+  }
+
+  @Test
+  void stableAndShaped() throws Exception {
+    Digest d = sum("/app");
+    assertThat(d.value()).startsWith("sha256:");
+    assertThat(sum("/app")).isEqualTo(d);
+    assertThat(sum("app/")).isEqualTo(d);
+    assertThat(sum("/app/main.c")).isNotEqualTo(sum("/app/README"));
+  }
+
+  @Test
+  void everyMetadataChangeFlipsTheDigest() throws Exception {
+    Path f = root.resolve("app/main.c");
+    Digest before = sum("/app");
+    List<Step> changes = List.of(
+        () -> Files.writeString(f, "int main2;"),
+        () -> PosixFiles.chmod(f, 0600),
+        () -> PosixFiles.chmod(f, 04600),
+        () -> PosixFiles.lchown(f, 1000, 0),
+        () -> PosixFiles.lchown(f, 1000, 1000),
+        () -> Xattrs.set(f, "user.a", new byte[] {1}),
+        () -> Xattrs.set(f, "user.a", new byte[] {2}),
+        () -> PosixFiles.chmod(root.resolve("app/lib"), 0700),
+        () -> Files.move(root.resolve("app/README"), root.resolve("app/README.md")),
+        () -> Files.createSymbolicLink(root.resolve("app/link"), Path.of("main.c")));
+    for (Step change : changes) {
+      change.run();
+      Digest after = sum("/app");
+      assertThat(after).isNotEqualTo(before);
+      before = after;
+    }
+  }
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  @Test
+  void symlinkTargetCountsAndFollowLinks() throws Exception {
+    Files.createSymbolicLink(root.resolve("l"), Path.of("app/main.c"));
+    Digest link = sum("/l");
+    Files.delete(root.resolve("l"));
+    Files.createSymbolicLink(root.resolve("l"), Path.of("app/README"));
+    assertThat(sum("/l")).isNotEqualTo(link);
+    ChecksumOptions follow = new ChecksumOptions(true, false, List.of(), List.of());
+    assertThat(hasher.checksum(root, "/l", follow)).isEqualTo(sum("/app/README"));
+  }
+
+  @Test
+  void timesDoNotCount() throws Exception {
+    Digest before = sum("/app");
+    Instant t = Instant.parse("2000-01-01T00:00:00Z");
+    PosixFiles.setTimes(root.resolve("app/main.c"), t, t);
+    PosixFiles.setTimes(root.resolve("app"), t, t);
+    assertThat(sum("/app")).isEqualTo(before);
+  }
+
+  @Test
+  void independentOfCreationOrder() throws Exception {
+    for (String name : List.of("a", "b", "c", "d")) {
+      write("one/" + name, name);
+    }
+    for (String name : List.of("d", "b", "c", "a")) {
+      write("two/" + name, name);
+    }
+    assertThat(sum("/one")).isEqualTo(sum("/two"));
+  }
+
+  @Test
+  void wildcardCoversEveryMatch() throws Exception {
+    ChecksumOptions wild = new ChecksumOptions(false, true, List.of(), List.of());
+    Digest before = hasher.checksum(root, "/app/*.c", wild);
+    write("app/README", "changed, not matched");
+    assertThat(hasher.checksum(root, "/app/*.c", wild)).isEqualTo(before);
+    write("app/new.c", "new match");
+    assertThat(hasher.checksum(root, "/app/*.c", wild)).isNotEqualTo(before);
+  }
+
+  @Test
+  void includeAndExcludePatterns() throws Exception {
+    ChecksumOptions onlyC = new ChecksumOptions(false, false, List.of("**/*.c"), List.of("lib"));
+    Digest before = hasher.checksum(root, "/app", onlyC);
+    write("app/README", "not included");
+    write("app/lib/util.c", "excluded");
+    assertThat(hasher.checksum(root, "/app", onlyC)).isEqualTo(before);
+    write("app/main.c", "included");
+    assertThat(hasher.checksum(root, "/app", onlyC)).isNotEqualTo(before);
+  }
+
+  @Test
+  void missingPathIsNamed() {
+    assertThatThrownBy(() -> sum("/nope/x"))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("/nope/x");
+  }
+
+  @Test
+  void immutableCacheCostsNothingTheSecondTime() throws Exception {
+    ImmutableChecksums cache = new ImmutableChecksums(hasher);
+    Digest d = cache.checksum("snap1", root, "/app", ChecksumOptions.DEFAULT);
+    long hashed = hasher.filesHashed();
+    assertThat(hashed).isEqualTo(3);
+    assertThat(cache.checksum("snap1", root, "/app", ChecksumOptions.DEFAULT)).isEqualTo(d);
+    assertThat(cache.checksum("snap1", root, "/app/lib", ChecksumOptions.DEFAULT))
+        .isEqualTo(sum("/app/lib"));
+    long afterSub = hasher.filesHashed();
+    cache.checksum("snap1", root, "/app/lib", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(afterSub);
+    cache.forget("snap1");
+    cache.checksum("snap1", root, "/app", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(afterSub + 3);
+  }
+
+  @Test
+  void localContextRevalidatesByStat() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      write("ctx/d" + (i % 5) + "/f" + i, "file " + i);
+    }
+    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root);
+    Digest first = ctx.checksum("/ctx", ChecksumOptions.DEFAULT);
+    long hashed = hasher.filesHashed();
+    assertThat(ctx.checksum("/ctx", ChecksumOptions.DEFAULT)).isEqualTo(first);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed); // a stat walk only
+
+    write("ctx/d1/f1", "changed");
+    Digest changed = ctx.checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(changed).isNotEqualTo(first);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed + 1);
+    assertThat(changed).isEqualTo(sum("/ctx")); // same answer as from scratch
+  }
+}
