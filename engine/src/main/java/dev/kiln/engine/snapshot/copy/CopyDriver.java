@@ -3,6 +3,7 @@ package dev.kiln.engine.snapshot.copy;
 import dev.kiln.engine.snapshot.MountSpec;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.TreeCopy;
+import dev.kiln.engine.sys.Filesystems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class CopyDriver implements SnapshotDriver {
   }
 
   @Override
-  public void sync(Path dir) {
-    // Trees are written with regular file I/O; durability comes from the commit's syncfs.
+  public void sync(Path dir) throws IOException {
+    Filesystems.syncfs(dir);
   }
 }

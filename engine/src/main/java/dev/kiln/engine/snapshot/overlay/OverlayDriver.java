@@ -2,6 +2,7 @@ package dev.kiln.engine.snapshot.overlay;
 
 import dev.kiln.engine.snapshot.MountSpec;
 import dev.kiln.engine.snapshot.SnapshotDriver;
+import dev.kiln.engine.sys.Filesystems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class OverlayDriver implements SnapshotDriver {
   }
 
   @Override
-  public void sync(Path dir) {
-    // Durability comes from the commit's syncfs of the store's filesystem.
+  public void sync(Path dir) throws IOException {
+    Filesystems.syncfs(dir);
   }
 }
