@@ -1,0 +1,108 @@
+package dev.kiln.engine.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.engine.metadata.Database;
+import dev.kiln.engine.metadata.KilnSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Behaviour every snapshot driver must give the store; each driver's test extends this. */
+abstract class SnapshotStoreContract {
+  @TempDir Path root;
+  private Database db;
+
+  abstract SnapshotDriver driver();
+
+  SnapshotStore open() throws Exception {
+    if (db != null) db.close();
+    db = Database.open(root.resolve("metadata.db"), KilnSchema.SCHEMA);
+    return new SnapshotStore(root.resolve("snapshots"), db, driver());
+  }
+
+  @AfterEach
+  void closeDb() throws Exception {
+    if (db != null) db.close();
+  }
+
+  private MountedTree mount(SnapshotStore s, String id, boolean readonly) throws IOException {
+    return MountedTree.mount(s.mounts(id, readonly), root.resolve("tmp"));
+  }
+
+  @Test
+  void childSeesParentAndItsOwnChanges() throws Exception {
+    SnapshotStore s = open();
+    String base = s.prepare(null);
+    try (MountedTree t = mount(s, base, false)) {
+      Files.createDirectories(t.root().resolve("etc"));
+      Files.writeString(t.root().resolve("etc/a"), "a");
+      Files.writeString(t.root().resolve("etc/b"), "b");
+    }
+    s.commit(base);
+    String child = s.prepare(base);
+    try (MountedTree t = mount(s, child, false)) {
+      assertThat(Files.readString(t.root().resolve("etc/a"))).isEqualTo("a");
+      Files.delete(t.root().resolve("etc/b"));
+      Files.writeString(t.root().resolve("c"), "c");
+    }
+    s.commit(child);
+    try (MountedTree t = mount(s, child, true)) {
+      assertThat(Files.exists(t.root().resolve("etc/b"))).isFalse();
+      assertThat(Files.readString(t.root().resolve("c"))).isEqualTo("c");
+      assertThat(Files.readString(t.root().resolve("etc/a"))).isEqualTo("a");
+    }
+    try (MountedTree t = mount(s, base, true)) {
+      assertThat(Files.readString(t.root().resolve("etc/b"))).isEqualTo("b");
+      assertThat(Files.exists(t.root().resolve("c"))).isFalse();
+    }
+  }
+
+  @Test
+  void snapshotsSurviveReopening() throws Exception {
+    SnapshotStore s = open();
+    String id = s.prepare(null);
+    try (MountedTree t = mount(s, id, false)) {
+      Files.writeString(t.root().resolve("kept"), "yes");
+    }
+    s.commit(id);
+    SnapshotStore reopened = open();
+    reopened.sweep();
+    assertThat(reopened.exists(id)).isTrue();
+    try (MountedTree t = mount(reopened, id, true)) {
+      assertThat(Files.readString(t.root().resolve("kept"))).isEqualTo("yes");
+    }
+  }
+
+  @Test
+  void sweepRemovesWhatACrashLeftBehind() throws Exception {
+    SnapshotStore s = open();
+    String committed = s.prepare(null);
+    s.commit(committed);
+    String active = s.prepare(committed);
+    Path stray = Files.createDirectories(root.resolve("snapshots/0123456789abcdef0123456789abcdef"));
+    SnapshotStore reopened = open();
+    reopened.sweep();
+    assertThat(reopened.exists(committed)).isTrue();
+    assertThat(Files.exists(reopened.dir(active))).isFalse();
+    assertThat(Files.exists(stray)).isFalse();
+    assertThatThrownBy(() -> reopened.parent(active)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aParentCannotBeRemovedBeforeItsChildren() throws Exception {
+    SnapshotStore s = open();
+    String parent = s.prepare(null);
+    s.commit(parent);
+    String child = s.prepare(parent);
+    s.commit(child);
+    assertThatThrownBy(() -> s.remove(parent)).hasMessageContaining("still has children");
+    s.remove(child);
+    s.remove(parent);
+    assertThat(Files.exists(s.dir(parent))).isFalse();
+  }
+}
