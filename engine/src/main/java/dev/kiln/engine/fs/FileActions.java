@@ -2,7 +2,6 @@ package dev.kiln.engine.fs;
 
 import dev.kiln.engine.sys.PosixFiles;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -54,7 +53,7 @@ public final class FileActions {
       return;
     }
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(dir.toString());
+      return; // like BuildKit: an existing path is not an error, and is left untouched
     }
     if (!Files.isDirectory(CopyRunner.parentWithin(root, dir))) {
       throw new NoSuchFileException(dir.getParent().toString());
@@ -82,9 +81,7 @@ public final class FileActions {
 
   private static void rm(Path root, Rm r) throws IOException {
     List<String> paths = r.allowWildcard() ? Wildcards.expand(root, r.path(), false) : List.of(r.path());
-    if (paths.isEmpty() && !r.allowNotFound()) {
-      throw new NoSuchFileException(RootedResolver.clean(r.path()), null, "nothing matches the pattern");
-    }
+    // A wildcard matching nothing removes nothing, as in BuildKit.
     for (String p : paths) {
       if (RootedResolver.clean(p).equals("/")) {
         throw new IOException("refusing to remove the root directory");

@@ -75,12 +75,12 @@ class FileActionsTest {
   }
 
   @Test
-  void mkdirWithoutParentsNeedsParentAndNoExistingPath() throws Exception {
-    FileActions.apply(root, new Mkdir("/x", 0755, false, null, null));
+  void mkdirWithoutParentsNeedsParentButLeavesAnExistingPath() throws Exception {
+    FileActions.apply(root, new Mkdir("/x", 0700, false, null, null));
     assertThat(root.resolve("x")).isDirectory();
-    assertThatThrownBy(() -> FileActions.apply(root, new Mkdir("/x", 0755, false, null, null)))
-        .isInstanceOf(FileActionException.class)
-        .hasMessage("mkdir /x: file exists: /x");
+    // Like BuildKit: an existing path is no error and keeps its mode.
+    FileActions.apply(root, new Mkdir("/x", 0755, false, null, null));
+    assertThat(PosixFiles.lstat(root.resolve("x")).perm()).isEqualTo(0700);
     assertThatThrownBy(() -> FileActions.apply(root, new Mkdir("/no/x", 0755, false, null, null)))
         .hasMessage("mkdir /no/x: no such file or directory: /no");
   }
@@ -123,6 +123,7 @@ class FileActionsTest {
     assertThat(root.resolve("a.log")).doesNotExist();
     assertThat(root.resolve("c.txt")).exists();
     FileActions.apply(root, new Rm("/missing", true, false));
+    FileActions.apply(root, new Rm("/*.none", false, true)); // a wildcard matching nothing: no error
     assertThatThrownBy(() -> FileActions.apply(root, new Rm("/missing", false, false)))
         .hasMessage("rm /missing: no such file or directory: /missing");
   }
