@@ -1,6 +1,10 @@
 package dev.kiln.engine.executor.oci;
 
 import dev.kiln.engine.executor.SecurityMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Capability sets: BuildKit's OCI-worker default for SANDBOX, everything for INSECURE. */
@@ -25,7 +29,7 @@ public final class Capabilities {
           "CAP_KILL",
           "CAP_AUDIT_WRITE");
 
-  /** Every capability runc 1.1 knows (Linux 5.9+); runc ignores ones the kernel lacks. */
+  /** Every capability runc 1.1 knows (Linux 5.9+), indexed by capability number. */
   public static final List<String> ALL =
       List.of(
           "CAP_CHOWN",
@@ -74,8 +78,37 @@ public final class Capabilities {
     List<String> caps =
         switch (mode) {
           case SANDBOX -> DEFAULT;
-          case INSECURE -> ALL;
+          case INSECURE -> Current.CAPS;
         };
     return new RuntimeSpec.Capabilities(caps, caps, caps);
+  }
+
+  /**
+   * INSECURE grants what this process holds, not {@link #ALL}, like containerd's {@code
+   * WithAllCurrentCapabilities}: runc fails to start a container asking for a capability outside
+   * its own bounding set (as inside another container).
+   */
+  private static final class Current {
+    static final List<String> CAPS = read();
+
+    private static List<String> read() {
+      try {
+        long effective =
+            Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("CapEff:"))
+                .mapToLong(l -> Long.parseUnsignedLong(l.substring(7).strip(), 16))
+                .findFirst()
+                .orElseThrow();
+        List<String> caps = new ArrayList<>();
+        for (int bit = 0; bit < ALL.size(); bit++) {
+          if ((effective & (1L << bit)) != 0) {
+            caps.add(ALL.get(bit));
+          }
+        }
+        return List.copyOf(caps);
+      } catch (IOException | RuntimeException e) {
+        return ALL; // no procfs: ask for everything and let runc say what is missing
+      }
+    }
   }
 }

@@ -27,7 +27,10 @@ import java.util.List;
 final class ContainerSetup {
   private ContainerSetup() {}
 
-  /** Returns the mount stubs to remove after the run (none for a read-only rootfs). */
+  /**
+   * Returns the mount stubs to remove after the run. They are recorded for a read-only rootfs too:
+   * runc creates mount points in the host directory before it makes the root read-only.
+   */
   static MountStubs prepare(ExecRequest request, Bundle bundle, String cgroupsPath)
       throws ExecSetupException {
     Meta meta = request.meta();
@@ -41,9 +44,7 @@ final class ContainerSetup {
       MountStubs stubs =
           MountStubs.record(
               rootfs,
-              request.rootfs().readonly()
-                  ? List.of()
-                  : mounts.stream().map(RuntimeSpec.Mount::destination).toList(),
+              mounts.stream().map(RuntimeSpec.Mount::destination).toList(),
               meta.removeMountStubsRecursive());
       List<RuntimeSpec.Device> devices =
           meta.security() == SecurityMode.INSECURE ? HostDevices.list() : List.of();
