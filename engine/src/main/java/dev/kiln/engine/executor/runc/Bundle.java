@@ -4,6 +4,7 @@ import dev.kiln.engine.executor.ExecMount;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -66,6 +67,7 @@ final class Bundle {
     if (secrets == 0) {
       Files.createDirectories(secretsDir.getParent(), PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rwx------")));
+      checkPrivate(secretsDir.getParent());
       Files.createDirectory(secretsDir, PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rwx------")));
     }
@@ -77,6 +79,21 @@ final class Bundle {
     Files.setAttribute(file, "unix:gid", secret.gid());
     Files.setAttribute(file, "unix:mode", secret.mode());
     return file;
+  }
+
+  /**
+   * The secrets root has a predictable name in a shared directory (/dev/shm): refuse it unless it
+   * is a real directory of ours that nobody else can enter, or another user could pre-create it.
+   */
+  static void checkPrivate(Path dir) throws IOException {
+    int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    boolean isDir = (mode & 0170000) == 0040000;
+    if (!isDir || owner != self || (mode & 0077) != 0) {
+      throw new IOException("refusing to write secrets to " + dir + ": it must be a directory"
+          + " owned by uid " + self + " with mode 0700 (remove it and retry)");
+    }
   }
 
   /** Removes the bundle and the secrets; safe to call when parts never existed. */

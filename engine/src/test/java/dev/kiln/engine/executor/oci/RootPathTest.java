@@ -10,7 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RootPathTest {
-  @TempDir Path root;
+  @TempDir Path temp;
+  Path root;
+
+  @org.junit.jupiter.api.BeforeEach
+  void createRoot() throws Exception {
+    root = Files.createDirectory(temp.resolve("root")); // links may climb to temp, not beyond
+  }
 
   @Test
   void plainPathsAndDotDotStayInside() throws Exception {
@@ -23,7 +29,7 @@ class RootPathTest {
   void absoluteAndRelativeSymlinksResolveInsideTheRoot() throws Exception {
     Files.createDirectories(root.resolve("real/dir"));
     Files.createSymbolicLink(root.resolve("abs"), Path.of("/real"));
-    Files.createSymbolicLink(root.resolve("real/up"), Path.of("../../../.."));
+    Files.createSymbolicLink(root.resolve("real/up"), Path.of("../.."));
     assertThat(RootPath.resolve(root, "/abs/dir/x")).isEqualTo(root.resolve("real/dir/x"));
     assertThat(RootPath.resolve(root, "/real/up/etc")).isEqualTo(root.resolve("etc"));
   }
