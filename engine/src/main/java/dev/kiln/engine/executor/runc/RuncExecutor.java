@@ -44,7 +44,10 @@ public final class RuncExecutor implements Executor {
     return executor;
   }
 
-  /** Removes all containers, bundles and secret files under the state root. Not during runs. */
+  /**
+   * Removes all containers, bundles and secret files under the state root, and the empty cgroup
+   * parent. Not during runs.
+   */
   public void sweep() throws IOException {
     if (Files.isDirectory(config.runcRoot())) {
       for (String id : runc.list()) {
@@ -53,6 +56,7 @@ public final class RuncExecutor implements Executor {
     }
     Bundle.deleteTree(config.bundles());
     Bundle.deleteTree(config.secretsRoot());
+    CgroupParent.removeEmpty(config.cgroupParent());
   }
 
   @Override

@@ -120,6 +120,7 @@ class RuncLifecycleTest extends RuncTestBase {
     }
     assertNothingLeft();
     assertThat(config.secretsRoot()).doesNotExist();
+    assertThat(CgroupParent.directories(config.cgroupParent())).isEmpty();
   }
 
   @Test
