@@ -62,7 +62,7 @@ public final class RuncExecutor implements Executor {
   @Override
   public ExecResult run(ExecRequest request) throws ExecException, InterruptedException {
     if (request.cancel().isCancelled()) {
-      throw new ExecCancelledException("(not started)");
+      throw new ExecCancelledException("cancelled before the container started");
     }
     long started = System.nanoTime();
     String id = ContainerIds.next();
@@ -88,8 +88,9 @@ public final class RuncExecutor implements Executor {
   private int execute(ExecRequest request, Bundle bundle, String id)
       throws ExecException, InterruptedException {
     Process process = startRunc(bundle, id);
-    Thread out = OutputPump.start(id + "-stdout", process.getInputStream(), request.stdio().stdout());
-    Thread err = OutputPump.start(id + "-stderr", process.getErrorStream(), request.stdio().stderr());
+    var stdio = request.stdio();
+    Thread out = OutputPump.start(id + "-stdout", process.getInputStream(), stdio.stdout());
+    Thread err = OutputPump.start(id + "-stderr", process.getErrorStream(), stdio.stderr());
     int exitCode;
     Thread self = Thread.currentThread();
     try (var _ = request.cancel().register(self::interrupt)) {
@@ -99,17 +100,20 @@ public final class RuncExecutor implements Executor {
       killer.killAndReap(id, process);
       killer.joinQuietly(out, err);
       if (request.cancel().isCancelled()) {
-        throw new ExecCancelledException(id);
+        throw new ExecCancelledException("container " + id + " was cancelled and removed");
       }
       throw e;
+    }
+    if (request.cancel().isCancelled()) {
+      Thread.interrupted(); // the handle's interrupt came after the process ended: ignore it
     }
     out.join();
     err.join();
     if (exitCode != 0 && !Files.exists(bundle.pidFile())) {
       String error = RuncLog.errors(bundle.logFile());
-      throw new ContainerStartException(
-          error.isEmpty() ? "runc run exited with status " + exitCode + " before the process started"
-              : error);
+      throw new ContainerStartException(error.isEmpty()
+          ? "runc run exited with status " + exitCode + " before the process started"
+          : error);
     }
     return exitCode;
   }
