@@ -75,8 +75,8 @@ public final class MountStubs {
     FileTime parentTime = Files.getLastModifiedTime(parent, LinkOption.NOFOLLOW_LINKS);
     try {
       Files.delete(stub);
-    } catch (DirectoryNotEmptyException e) {
-      return; // the process (or a nested mount stub we keep) put something there
+    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+      return; // the process put something there, or removed the stub itself
     }
     Files.setLastModifiedTime(parent, parentTime);
   }

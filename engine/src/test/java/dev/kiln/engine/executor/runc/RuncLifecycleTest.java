@@ -95,12 +95,14 @@ class RuncLifecycleTest extends RuncTestBase {
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < 8; i++) {
         int n = i;
-        runs.add(pool.submit(() -> run(sh("echo run " + n + "; sleep 0.2"))));
+        Path root = BusyboxRootfs.create(Files.createDirectories(scratch.resolve("rootfs-" + n)));
+        runs.add(pool.submit(() -> run(root, sh("echo run " + n + "; sleep 0.2"), List.of())));
       }
       for (int i = 0; i < 8; i++) {
         Run r = runs.get(i).get(30, TimeUnit.SECONDS);
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).isEqualTo("run " + i + "\n");
+        assertThat(scratch.resolve("rootfs-" + i + "/etc/hosts")).doesNotExist();
       }
     }
     assertNothingLeft();

@@ -67,9 +67,13 @@ abstract class RuncTestBase {
   }
 
   Run run(Meta meta, List<ExecMount> mounts) throws Exception {
+    return run(rootfs, meta, mounts);
+  }
+
+  Run run(Path root, Meta meta, List<ExecMount> mounts) throws Exception {
     Captured c = new Captured();
     ExecRequest request =
-        ExecRequest.of(meta, RootFs.readWrite(rootfs)).withMounts(mounts).withStdio(c.stdio());
+        ExecRequest.of(meta, RootFs.readWrite(root)).withMounts(mounts).withStdio(c.stdio());
     ExecResult result = executor.run(request);
     return new Run(result, c.stdout(), c.stderr());
   }
