@@ -1,0 +1,137 @@
+package dev.kiln.engine.executor.runc;
+
+import dev.kiln.engine.executor.ExecMount;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The files of one run: the OCI bundle directory ({@code config.json}, generated /etc files, runc's
+ * pid file and log) and a private directory for secrets outside any snapshot. {@link #delete()}
+ * removes both.
+ */
+final class Bundle {
+  private final Path dir;
+  private final Path secretsDir;
+  private int secrets;
+
+  private Bundle(Path dir, Path secretsDir) {
+    this.dir = dir;
+    this.secretsDir = secretsDir;
+  }
+
+  static Bundle create(RuncConfig config, String id) throws IOException {
+    Path dir = config.bundles().resolve(id);
+    Files.createDirectories(dir.getParent());
+    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx--x--x")));
+    return new Bundle(dir, config.secretsRoot().resolve(id));
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path configFile() {
+    return dir.resolve("config.json");
+  }
+
+  Path pidFile() {
+    return dir.resolve("init.pid");
+  }
+
+  Path logFile() {
+    return dir.resolve("runc.log");
+  }
+
+  /** Writes a world-readable file into the bundle, e.g. {@code hosts}. */
+  Path write(String name, byte[] content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Files.setAttribute(file, "unix:mode", 0644);
+    return file;
+  }
+
+  /**
+   * Writes a secret into the private secrets directory (mode 0700, root's): created 0600 so its
+   * bytes are never readable by others, then given the requested owner and mode.
+   */
+  Path writeSecret(ExecMount.Secret secret) throws IOException {
+    if (secrets == 0) {
+      Files.createDirectories(secretsDir.getParent(), PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+      checkPrivate(secretsDir.getParent());
+      Files.createDirectory(secretsDir, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+    }
+    Path file = secretsDir.resolve("secret-" + secrets++);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rw-------")));
+    Files.write(file, secret.content(), StandardOpenOption.WRITE);
+    Files.setAttribute(file, "unix:uid", secret.uid());
+    Files.setAttribute(file, "unix:gid", secret.gid());
+    Files.setAttribute(file, "unix:mode", secret.mode());
+    return file;
+  }
+
+  /**
+   * The secrets root has a predictable name in a shared directory (/dev/shm): refuse it unless it
+   * is a real directory of ours that nobody else can enter, or another user could pre-create it.
+   */
+  static void checkPrivate(Path dir) throws IOException {
+    int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    boolean isDir = (mode & 0170000) == 0040000;
+    if (!isDir || owner != self || (mode & 0077) != 0) {
+      throw new IOException("refusing to write secrets to " + dir + ": it must be a directory"
+          + " owned by uid " + self + " with mode 0700 (remove it and retry)");
+    }
+  }
+
+  /** Removes the bundle and the secrets; safe to call when parts never existed. */
+  void delete() throws IOException {
+    deleteTree(secretsDir);
+    deleteTree(dir);
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.deleteIfExists(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

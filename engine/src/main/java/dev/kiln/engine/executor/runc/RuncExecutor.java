@@ -1,0 +1,151 @@
+package dev.kiln.engine.executor.runc;
+
+import dev.kiln.engine.executor.ContainerStartException;
+import dev.kiln.engine.executor.ExecCancelledException;
+import dev.kiln.engine.executor.ExecException;
+import dev.kiln.engine.executor.ExecRequest;
+import dev.kiln.engine.executor.ExecResult;
+import dev.kiln.engine.executor.ExecSetupException;
+import dev.kiln.engine.executor.Executor;
+import dev.kiln.engine.executor.oci.MountStubs;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * Runs each request as a fresh runc container: {@code runc run} in the foreground with its output
+ * streamed to the request's sinks, then removal of everything the run created. Thread-safe.
+ */
+public final class RuncExecutor implements Executor {
+  private static final System.Logger LOG = System.getLogger(RuncExecutor.class.getName());
+
+  private final RuncConfig config;
+  private final Runc runc;
+  private final ContainerKiller killer;
+
+  private RuncExecutor(RuncConfig config) {
+    this.config = config;
+    this.runc = new Runc(config.runc(), config.runcRoot());
+    this.killer = new ContainerKiller(runc);
+  }
+
+  /**
+   * An executor over {@code config}, after {@link #sweep() sweeping} what a crashed predecessor
+   * left. Call once per state root, before any run.
+   */
+  public static RuncExecutor open(RuncConfig config) throws IOException {
+    if (!Files.isExecutable(config.runc())) {
+      throw new IOException(
+          "runc not found at " + config.runc() + ": install it (Debian: apt-get install runc)");
+    }
+    RuncExecutor executor = new RuncExecutor(config);
+    executor.sweep();
+    return executor;
+  }
+
+  /**
+   * Removes all containers, bundles and secret files under the state root, and the empty cgroup
+   * parent. Not during runs.
+   */
+  public void sweep() throws IOException {
+    if (Files.isDirectory(config.runcRoot())) {
+      for (String id : runc.list()) {
+        runc.deleteForce(id);
+      }
+    }
+    Bundle.deleteTree(config.bundles());
+    Bundle.deleteTree(config.secretsRoot());
+    CgroupParent.removeEmpty(config.cgroupParent());
+  }
+
+  @Override
+  public ExecResult run(ExecRequest request) throws ExecException, InterruptedException {
+    if (request.cancel().isCancelled()) {
+      throw new ExecCancelledException("cancelled before the container started");
+    }
+    long started = System.nanoTime();
+    String id = ContainerIds.next();
+    Bundle bundle = createBundle(id);
+    MountStubs stubs = null;
+    try {
+      stubs = ContainerSetup.prepare(request, bundle, config.cgroupParent() + "/" + id);
+      int exitCode = execute(request, bundle, id);
+      return new ExecResult(exitCode, Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      cleanup(id, bundle, stubs);
+    }
+  }
+
+  private Bundle createBundle(String id) throws ExecSetupException {
+    try {
+      return Bundle.create(config, id);
+    } catch (IOException e) {
+      throw new ExecSetupException("cannot create bundle under " + config.bundles() + ": " + e, e);
+    }
+  }
+
+  private int execute(ExecRequest request, Bundle bundle, String id)
+      throws ExecException, InterruptedException {
+    Process process = startRunc(bundle, id);
+    var stdio = request.stdio();
+    Thread out = OutputPump.start(id + "-stdout", process.getInputStream(), stdio.stdout());
+    Thread err = OutputPump.start(id + "-stderr", process.getErrorStream(), stdio.stderr());
+    int exitCode;
+    Thread self = Thread.currentThread();
+    try (var _ = request.cancel().register(self::interrupt)) {
+      exitCode = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.interrupted(); // a handle cancel may have raced in; cleanup needs a clear flag
+      killer.killAndReap(id, process);
+      killer.joinQuietly(out, err);
+      if (request.cancel().isCancelled()) {
+        throw new ExecCancelledException("container " + id + " was cancelled and removed");
+      }
+      throw e;
+    }
+    if (request.cancel().isCancelled()) {
+      Thread.interrupted(); // the handle's interrupt came after the process ended: ignore it
+    }
+    out.join();
+    err.join();
+    if (exitCode != 0 && !Files.exists(bundle.pidFile())) {
+      String error = RuncLog.errors(bundle.logFile());
+      throw new ContainerStartException(error.isEmpty()
+          ? "runc run exited with status " + exitCode + " before the process started"
+          : error);
+    }
+    return exitCode;
+  }
+
+  private Process startRunc(Bundle bundle, String id) throws ExecSetupException {
+    try {
+      return runc.startRun(id, bundle.dir(), bundle.pidFile(), bundle.logFile());
+    } catch (IOException e) {
+      throw new ExecSetupException("cannot start " + config.runc() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Best effort, in dependency order: container (and its mounts), then stubs, then files. */
+  private void cleanup(String id, Bundle bundle, MountStubs stubs) {
+    try {
+      if (runc.hasState(id)) {
+        runc.deleteForce(id); // normally `runc run` already deleted it on exit
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot delete container " + id, e);
+    }
+    try {
+      if (stubs != null) {
+        stubs.remove();
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot remove mount stubs of container " + id, e);
+    }
+    try {
+      bundle.delete();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot remove bundle " + bundle.dir(), e);
+    }
+  }
+}
