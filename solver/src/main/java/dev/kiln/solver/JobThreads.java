@@ -1,0 +1,48 @@
+package dev.kiln.solver;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The threads currently working for one job, so that cancelling the job interrupts exactly them. Shared
+ * executions run on their own threads and are not listed: they stop only when their last waiter leaves.
+ */
+final class JobThreads {
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
+
+  <T> T run(Callable<T> work) throws Exception {
+    enter();
+    try {
+      return work.call();
+    } finally {
+      exit();
+    }
+  }
+
+  void enter() throws InterruptedException {
+    var current = Thread.currentThread();
+    threads.add(current);
+    // Checked after registering: a cancel() that missed us in its loop has already set the flag.
+    if (cancelled) {
+      threads.remove(current);
+      throw new InterruptedException("job cancelled");
+    }
+  }
+
+  void exit() {
+    threads.remove(Thread.currentThread());
+  }
+
+  void cancel() {
+    cancelled = true;
+    for (var thread : threads) {
+      thread.interrupt();
+    }
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+}
