@@ -58,6 +58,28 @@ public final class Job implements AutoCloseable {
   }
 
   /**
+   * The definition-based cache key of {@code edge}: computed from cache maps alone, nothing is executed.
+   *
+   * @throws VertexFailedException an op's cache map failed
+   * @throws SolveCancelledException the job was cancelled or the thread interrupted
+   */
+  public String definitionKey(Edge edge) {
+    try {
+      threads.enter();
+      try {
+        return vertices.keyed(edge.vertex()).definitionKey(edge.index());
+      } finally {
+        threads.exit();
+      }
+    } catch (InterruptedException e) {
+      if (!threads.cancelled()) {
+        Thread.currentThread().interrupt();
+      }
+      throw new SolveCancelledException("job " + id + " was cancelled while keying " + edge.vertex());
+    }
+  }
+
+  /**
    * Stops this job's work: its solves throw {@link SolveCancelledException}. Executions shared with other
    * jobs go on for them; those only this job waited on are interrupted.
    */
