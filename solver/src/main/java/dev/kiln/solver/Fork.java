@@ -1,16 +1,14 @@
 package dev.kiln.solver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Runs sibling tasks (a vertex's inputs) each on its own virtual thread of the job and waits for all. The
- * first failure interrupts the others and is rethrown; no task outlives the call.
+ * Runs sibling tasks (a vertex's inputs) each on its own virtual thread and waits for all. The first
+ * failure, or an interrupt of the waiting thread, interrupts the others, so cancelling a job's solve
+ * threads reaches every thread below them; no task outlives the call. Tasks already {@link Done} take no
+ * thread, which keeps wide, well-shared graphs cheap.
  */
 final class Fork {
   @FunctionalInterface
@@ -18,32 +16,50 @@ final class Fork {
     T run() throws InterruptedException;
   }
 
+  /** A task whose value is already known. */
+  record Done<T>(T value) implements Task<T> {
+    @Override
+    public T run() {
+      return value;
+    }
+  }
+
   private Fork() {}
 
   static <T> List<T> all(JobThreads job, List<Task<T>> tasks) throws InterruptedException {
-    if (tasks.isEmpty()) {
-      return List.of();
+    if (job.cancelled()) {
+      throw new InterruptedException("job cancelled");
     }
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var completion = new ExecutorCompletionService<T>(executor);
-      var futures = new ArrayList<Future<T>>(tasks.size());
-      for (var task : tasks) {
-        Callable<T> registered = () -> job.run(task::run);
-        futures.add(completion.submit(registered));
+    var join = new Join(tasks.size());
+    var results = new Object[tasks.size()];
+    var threads = new ArrayList<Thread>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (tasks.get(i) instanceof Done<T>(var value)) {
+        results[i] = value;
+        join.finished(null);
+        continue;
       }
-      try {
-        for (int i = 0; i < tasks.size(); i++) {
-          completion.take().get();
+      int index = i;
+      var task = tasks.get(i);
+      threads.add(Thread.ofVirtual().start(() -> {
+        Throwable failure = null;
+        try {
+          results[index] = task.run();
+        } catch (Throwable t) {
+          failure = t;
         }
-      } catch (ExecutionException e) {
-        futures.forEach(f -> f.cancel(true));
-        throw rethrow(e.getCause());
-      } catch (InterruptedException e) {
-        futures.forEach(f -> f.cancel(true));
-        throw e;
-      }
-      return futures.stream().map(Future::resultNow).toList();
+        join.finished(failure);
+      }));
     }
+    var failure = join.awaitAllOrFirstFailure();
+    if (failure != null) {
+      threads.forEach(Thread::interrupt);
+      join.awaitAllUninterruptibly();
+      throw rethrow(failure);
+    }
+    @SuppressWarnings("unchecked")
+    List<T> values = (List<T>) Arrays.asList(results);
+    return values;
   }
 
   private static InterruptedException rethrow(Throwable cause) {
@@ -53,5 +69,48 @@ final class Fork {
       case InterruptedException e -> e;
       default -> throw new IllegalStateException("unexpected checked exception from a solve task", cause);
     };
+  }
+
+  /** Counts finished tasks and remembers the first failure; the waiter's own interrupt counts as one. */
+  private static final class Join {
+    private int remaining; // guarded by this
+    private Throwable failure;
+
+    Join(int tasks) {
+      remaining = tasks;
+    }
+
+    synchronized void finished(Throwable error) {
+      remaining--;
+      if (error != null && failure == null) {
+        failure = error;
+      }
+      notifyAll();
+    }
+
+    synchronized Throwable awaitAllOrFirstFailure() {
+      try {
+        while (remaining > 0 && failure == null) {
+          wait();
+        }
+      } catch (InterruptedException e) {
+        failure = e;
+      }
+      return failure;
+    }
+
+    synchronized void awaitAllUninterruptibly() {
+      boolean interrupted = false;
+      while (remaining > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

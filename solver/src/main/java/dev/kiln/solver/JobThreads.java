@@ -1,25 +1,16 @@
 package dev.kiln.solver;
 
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The threads currently working for one job, so that cancelling the job interrupts exactly them. Shared
- * executions run on their own threads and are not listed: they stop only when their last waiter leaves.
+ * The threads that called into one job (its solve roots) and its cancelled flag. Cancelling interrupts
+ * the roots; {@link Fork} passes the interrupt down to every thread below them. Shared executions run on
+ * their own threads and are not reached: they stop only when their last waiter leaves.
  */
 final class JobThreads {
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
-
-  <T> T run(Callable<T> work) throws Exception {
-    enter();
-    try {
-      return work.call();
-    } finally {
-      exit();
-    }
-  }
 
   void enter() throws InterruptedException {
     var current = Thread.currentThread();

@@ -59,7 +59,7 @@ final class VertexSolver {
 
   private KeyedVertex computeKeys(Vertex vertex) throws InterruptedException {
     var inputs = Fork.all(threads, vertex.inputs().stream()
-        .<Fork.Task<KeyedVertex>>map(edge -> () -> keyed(edge.vertex())).toList());
+        .map(edge -> task(keyed, edge.vertex(), () -> keyed(edge.vertex()))).toList());
     var cacheMap = guard(vertex, () -> vertex.op().cacheMap(context(vertex)));
     if (cacheMap.deps().size() != vertex.inputs().size()) {
       throw new VertexFailedException(vertex.ref(), new IllegalStateException("cache map has "
@@ -86,7 +86,7 @@ final class VertexSolver {
       }
     }
     var inputs = Fork.all(threads, vertex.inputs().stream()
-        .<Fork.Task<SolvedVertex>>map(edge -> () -> solved(edge.vertex())).toList());
+        .map(edge -> task(solved, edge.vertex(), () -> solved(edge.vertex()))).toList());
     var finalRecipes = contentRecipes(vertex, keys, inputs);
     var outcome = runShared(vertex, keys, finalRecipes, inputs);
     return new SolvedVertex(outcome.outputs(), keys.definitionRecipes(), finalRecipes, outcome.cached());
@@ -130,6 +130,13 @@ final class VertexSolver {
     } finally {
       handoff.reclaim();
     }
+  }
+
+  /** A task for an input, or its value when this job already has it (no thread needed). */
+  private static <T> Fork.Task<T> task(ConcurrentHashMap<String, Memo<T>> memos, Vertex input, Fork.Task<T> work) {
+    var memo = memos.get(input.digest());
+    var ready = memo == null ? null : memo.peek();
+    return ready != null ? new Fork.Done<>(ready) : work;
   }
 
   private static List<CacheKeyRecipe> recipes(CacheMap cacheMap, Vertex vertex, List<InputComponent> inputs) {

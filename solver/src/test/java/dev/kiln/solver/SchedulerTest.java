@@ -178,6 +178,7 @@ class SchedulerTest {
   }
 
   @Test
+  @Timeout(10) // a sanity check on scheduling overhead, not a benchmark
   void tenThousandNoOpVerticesSolve() {
     // 100 layers of 100 vertices, each reading three vertices of the layer below.
     List<Vertex> below = new ArrayList<>();

@@ -10,15 +10,34 @@ import java.util.Objects;
 /**
  * What a cache key is made of: the op's cache-map digest, the output index, and one component per input.
  * The key is the sha256 of a versioned, length-prefixed encoding of exactly these fields, so it never
- * depends on a vertex's name, description or any other display metadata.
+ * depends on a vertex's name, description or any other display metadata. A value class (equal when the
+ * three fields are) that computes its key once, since the scheduler asks for it often.
  */
-public record CacheKeyRecipe(String opDigest, int outputIndex, List<InputComponent> inputs) {
+public final class CacheKeyRecipe {
   /** Bump when the encoding changes; old keys then simply miss. */
   public static final String NAMESPACE = "kiln.cachekey.v0";
 
-  public CacheKeyRecipe {
-    Objects.requireNonNull(opDigest, "opDigest");
-    inputs = List.copyOf(inputs);
+  private final String opDigest;
+  private final int outputIndex;
+  private final List<InputComponent> inputs;
+  private volatile String key;
+
+  public CacheKeyRecipe(String opDigest, int outputIndex, List<InputComponent> inputs) {
+    this.opDigest = Objects.requireNonNull(opDigest, "opDigest");
+    this.outputIndex = outputIndex;
+    this.inputs = List.copyOf(inputs);
+  }
+
+  public String opDigest() {
+    return opDigest;
+  }
+
+  public int outputIndex() {
+    return outputIndex;
+  }
+
+  public List<InputComponent> inputs() {
+    return inputs;
   }
 
   /** True when some input entered by content checksum rather than by key. */
@@ -28,6 +47,15 @@ public record CacheKeyRecipe(String opDigest, int outputIndex, List<InputCompone
 
   /** The cache key: {@code sha256:<hex>} of {@link #encode()}. */
   public String key() {
+    var cached = key;
+    if (cached == null) {
+      cached = hash();
+      key = cached;
+    }
+    return cached;
+  }
+
+  private String hash() {
     try {
       var sha = MessageDigest.getInstance("SHA-256");
       return "sha256:" + HexFormat.of().formatHex(sha.digest(encode().getBytes(StandardCharsets.UTF_8)));
@@ -61,5 +89,21 @@ public record CacheKeyRecipe(String opDigest, int outputIndex, List<InputCompone
 
   private static void field(StringBuilder out, String name, String value) {
     out.append(name).append(' ').append(value.length()).append(':').append(value).append('\n');
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CacheKeyRecipe other && other.outputIndex == outputIndex
+        && other.opDigest.equals(opDigest) && other.inputs.equals(inputs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(opDigest, outputIndex, inputs);
+  }
+
+  @Override
+  public String toString() {
+    return "CacheKeyRecipe[op=" + opDigest + ", output=" + outputIndex + ", inputs=" + inputs + "]";
   }
 }
