@@ -111,9 +111,10 @@ final class Flight<K, V, E> {
         events.clear();
       }
     }
-    finished.countDown();
+    // Discard before waking the waiters, so that when they return the original is already let go.
     if (failure == null && value != null) {
       owner.sharing().discard(value);
     }
+    finished.countDown();
   }
 }
