@@ -110,10 +110,13 @@ public final class Job implements AutoCloseable {
     return Optional.of(MissExplanation.explain(solver.storage(), edge.vertex().digest(), recipe));
   }
 
-  /** Cancels anything still running, releases the results this job holds and deletes spilled logs. */
+  /**
+   * Cancels anything still running and waits for this job's solves to return, then releases the results
+   * the job holds and deletes spilled logs.
+   */
   @Override
   public void close() {
-    cancel();
+    threads.cancelAndAwaitIdle();
     vertices.releaseAll();
     progress.close();
   }

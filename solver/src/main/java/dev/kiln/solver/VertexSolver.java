@@ -120,8 +120,8 @@ final class VertexSolver {
     }
     var handoff = new InputHandoff(borrowed);
     var execution = new SharedExecution(vertex, keys, finalRecipes, handoff, solver.cache(), solver.limiter());
-    // Jobs that ignore the cache share only with each other: they must not join a cache lookup.
-    String flightKey = finalRecipes.getFirst().key() + (keys.ignore() ? "+ignore-cache" : "");
+    // Executions that must not look up share only with each other: they must not join a cache lookup.
+    String flightKey = finalRecipes.getFirst().key() + (execution.looksUp() ? "" : "+exec");
     Consumer<VertexEvent> listener = event -> publish(vertex, event);
     try {
       return solver.flights().run(flightKey, execution::run, listener);

@@ -115,6 +115,49 @@ class SchedulerTest {
   }
 
   @Test
+  void interruptingTheSolvingThreadCancelsThatSolve() throws Exception {
+    var slow = g.vertex("slow");
+    g.op("slow").gate = new CountDownLatch(1);
+    try (var job = g.solver.newJob(JobOptions.defaults())) {
+      var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+      var solving = Thread.ofVirtual().start(() -> {
+        try {
+          job.solve(slow.output()).close();
+        } catch (SolveCancelledException e) {
+          failure.set(e);
+          assertThat(Thread.currentThread().isInterrupted()).as("interrupt status kept").isTrue();
+        }
+      });
+      assertThat(g.op("slow").started.await(5, TimeUnit.SECONDS)).isTrue();
+      solving.interrupt();
+      solving.join();
+      assertThat(failure.get()).isInstanceOf(SolveCancelledException.class);
+      assertThat(g.op("slow").interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void closingAJobWhileItSolvesCancelsWaitsAndReleasesEverything() throws Exception {
+    var base = g.vertex("base");
+    var slow = g.vertex("slow", base);
+    g.op("slow").gate = new CountDownLatch(1);
+    var job = g.solver.newJob(JobOptions.defaults());
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      var solving = pool.submit(() -> job.solve(slow.output()));
+      assertThat(g.op("slow").started.await(5, TimeUnit.SECONDS)).isTrue();
+      job.close();
+      assertThatThrownBy(solving::get).hasCauseInstanceOf(SolveCancelledException.class);
+    }
+    assertThat(g.op("slow").interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThatThrownBy(() -> job.solve(base.output())).isInstanceOf(SolveCancelledException.class);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (g.worker.live() != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1); // the abandoned execution releases its inputs as it unwinds
+    }
+    assertThat(g.worker.live()).isZero();
+  }
+
+  @Test
   void aFailureNamesTheVertexAndSparesUnrelatedJobs() {
     g.op("broken").failure = new IllegalStateException("exit code 1");
     var failing = g.vertex("top", g.vertex("broken", g.vertex("base")));

@@ -25,6 +25,7 @@ public final class ProgressLog implements AutoCloseable {
   private final List<Entry> entries = new ArrayList<>();
   private final List<ProgressListener> listeners = new CopyOnWriteArrayList<>();
   private long logBytesInMemory;
+  private boolean closed;
 
   /** @param memoryBudget log bytes kept in memory before spilling to a file in {@code spillDirectory} */
   public ProgressLog(long memoryBudget, Path spillDirectory) {
@@ -32,8 +33,11 @@ public final class ProgressLog implements AutoCloseable {
     this.spill = new LogSpill(spillDirectory);
   }
 
-  /** Records an event and delivers it to the current listeners. */
+  /** Records an event and delivers it to the current listeners; ignored once closed. */
   public synchronized void publish(ProgressEvent event) {
+    if (closed) {
+      return; // the job is gone; nobody can read this any more
+    }
     entries.add(store(event));
     for (var listener : listeners) {
       listener.onEvent(event);
@@ -68,6 +72,7 @@ public final class ProgressLog implements AutoCloseable {
   /** Deletes the spill file; the history is no longer readable afterwards. */
   @Override
   public synchronized void close() {
+    closed = true;
     listeners.clear();
     entries.clear();
     spill.close();
