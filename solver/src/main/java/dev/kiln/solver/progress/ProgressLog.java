@@ -40,7 +40,16 @@ public final class ProgressLog implements AutoCloseable {
     }
     entries.add(store(event));
     for (var listener : listeners) {
+      deliver(listener, event);
+    }
+  }
+
+  private void deliver(ProgressListener listener, ProgressEvent event) {
+    try {
       listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // A broken listener must not fail the op that reported progress: drop it. The history stays intact.
+      listeners.remove(listener);
     }
   }
 
@@ -49,10 +58,10 @@ public final class ProgressLog implements AutoCloseable {
    * handle is closed.
    */
   public synchronized AutoCloseable subscribe(ProgressListener listener) {
-    for (var event : history()) {
-      listener.onEvent(event);
-    }
     listeners.add(listener);
+    for (var event : history()) {
+      deliver(listener, event);
+    }
     return () -> listeners.remove(listener);
   }
 
