@@ -4,6 +4,7 @@ import dev.kiln.solver.cache.MissExplanation;
 import dev.kiln.solver.progress.ProgressEvent;
 import dev.kiln.solver.progress.ProgressListener;
 import dev.kiln.solver.progress.ProgressLog;
+import dev.kiln.solver.progress.Subscription;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,7 +89,7 @@ public final class Job implements AutoCloseable {
   }
 
   /** Subscribes to progress: replays what happened so far, then live events until the handle is closed. */
-  public AutoCloseable subscribe(ProgressListener listener) {
+  public Subscription subscribe(ProgressListener listener) {
     return progress.subscribe(listener);
   }
 

@@ -26,9 +26,9 @@ class ProgressTest {
     var a2 = new CopyOnWriteArrayList<ProgressEvent>();
     var b1 = new CopyOnWriteArrayList<ProgressEvent>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor();
-        var s1 = jobA.subscribe(a1::add);
-        var s2 = jobA.subscribe(a2::add);
-        var s3 = jobB.subscribe(b1::add)) {
+        var _ = jobA.subscribe(a1::add);
+        var _ = jobA.subscribe(a2::add);
+        var _ = jobB.subscribe(b1::add)) {
       var fa = pool.submit(() -> jobA.solve(g.vertex("a", shared).output()));
       var fb = pool.submit(() -> jobB.solve(g.vertex("b", shared).output()));
       SchedulerTest.awaitEvent(jobA, "shared", VertexEvent.Started.class);

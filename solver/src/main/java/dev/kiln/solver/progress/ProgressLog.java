@@ -57,7 +57,7 @@ public final class ProgressLog implements AutoCloseable {
    * Replays everything published so far to {@code listener}, then delivers new events until the returned
    * handle is closed.
    */
-  public synchronized AutoCloseable subscribe(ProgressListener listener) {
+  public synchronized Subscription subscribe(ProgressListener listener) {
     listeners.add(listener);
     for (var event : history()) {
       deliver(listener, event);

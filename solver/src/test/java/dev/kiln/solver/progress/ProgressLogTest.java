@@ -50,9 +50,9 @@ class ProgressLogTest {
       log.publish(new ProgressEvent(VERTEX, new VertexEvent.Log(Instant.now(), 1, "early and long\n".getBytes())));
       var early = new ArrayList<ProgressEvent>();
       var late = new ArrayList<ProgressEvent>();
-      try (var a = log.subscribe(early::add)) {
+      try (var _ = log.subscribe(early::add)) {
         log.publish(new ProgressEvent(VERTEX, new VertexEvent.Log(Instant.now(), 2, "middle\n".getBytes())));
-        try (var b = log.subscribe(late::add)) {
+        try (var _ = log.subscribe(late::add)) {
           log.publish(new ProgressEvent(VERTEX, new VertexEvent.Log(Instant.now(), 1, "late\n".getBytes())));
         }
         log.publish(new ProgressEvent(VERTEX, new VertexEvent.Log(Instant.now(), 1, "after b left\n".getBytes())));
