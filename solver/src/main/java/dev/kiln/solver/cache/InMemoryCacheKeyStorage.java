@@ -1,0 +1,60 @@
+package dev.kiln.solver.cache;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** A {@link CacheKeyStorage} in a map; thread-safe; lost when the process exits. */
+public final class InMemoryCacheKeyStorage implements CacheKeyStorage {
+  private static final Comparator<CacheRecord> NEWEST_FIRST =
+      Comparator.comparing(CacheRecord::createdAt).reversed();
+
+  private final ConcurrentHashMap<String, CacheRecord> records = new ConcurrentHashMap<>();
+
+  @Override
+  public void save(CacheRecord record) {
+    records.put(record.key(), record);
+  }
+
+  @Override
+  public Optional<CacheRecord> load(String key) {
+    return Optional.ofNullable(records.get(key));
+  }
+
+  @Override
+  public boolean remove(String key) {
+    return records.remove(key) != null;
+  }
+
+  @Override
+  public int removeResult(String resultId) {
+    int removed = 0;
+    for (var record : records.values()) {
+      if (record.resultId().equals(resultId) && records.remove(record.key(), record)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public List<CacheRecord> findByVertex(String vertexDigest) {
+    return find(r -> r.vertexDigest().equals(vertexDigest));
+  }
+
+  @Override
+  public List<CacheRecord> findByOp(String opDigest) {
+    return find(r -> r.recipe().opDigest().equals(opDigest));
+  }
+
+  /** Number of keys held (for tests). */
+  public int size() {
+    return records.size();
+  }
+
+  private List<CacheRecord> find(Predicate<CacheRecord> filter) {
+    return records.values().stream().filter(filter).sorted(NEWEST_FIRST).toList();
+  }
+}
