@@ -55,7 +55,7 @@ public final class ProgressDisplay implements Consumer<StatusResponse>, AutoClos
     };
   }
 
-  /** A TTY display with a fixed size and clock and no timer thread, for tests. */
+  /** A display over a given renderer (e.g. a TTY renderer on a fake clock), with no timer thread; for tests. */
   static ProgressDisplay forTest(Renderer renderer, ProgressModel model) {
     return new ProgressDisplay(model, renderer, null);
   }
