@@ -31,5 +31,29 @@ public final class KilnSchema {
             resource TEXT NOT NULL,
             PRIMARY KEY (lease, kind, resource)
           )""",
-          "CREATE INDEX lease_resources_resource ON lease_resources(kind, resource)")));
+          "CREATE INDEX lease_resources_resource ON lease_resources(kind, resource)"),
+      // v2: the solver's cache: key -> result, with what each key was made of
+      List.of(
+          """
+          CREATE TABLE cache_records (
+            key TEXT PRIMARY KEY,
+            result_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            vertex TEXT NOT NULL,
+            op_digest TEXT NOT NULL,
+            output_index INTEGER NOT NULL
+          )""",
+          "CREATE INDEX cache_records_result ON cache_records(result_id)",
+          "CREATE INDEX cache_records_vertex ON cache_records(vertex, created_at)",
+          "CREATE INDEX cache_records_op ON cache_records(op_digest, created_at)",
+          """
+          CREATE TABLE cache_record_inputs (
+            key TEXT NOT NULL REFERENCES cache_records(key) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            input INTEGER NOT NULL,
+            selector TEXT NOT NULL,
+            by_content INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (key, position)
+          )""")));
 }

@@ -1,0 +1,95 @@
+package dev.kiln.engine.source.local;
+
+import dev.kiln.engine.cache.contenthash.ChecksumOptions;
+import dev.kiln.engine.cache.contenthash.ContentHasher;
+import dev.kiln.engine.cache.contenthash.LocalContextChecksums;
+import dev.kiln.engine.fs.Copy;
+import dev.kiln.engine.fs.FileActions;
+import dev.kiln.engine.fs.Owner;
+import dev.kiln.engine.snapshot.MountedTree;
+import dev.kiln.engine.source.Source;
+import dev.kiln.engine.worker.SnapshotRefs;
+import dev.kiln.llb.Digest;
+import dev.kiln.solver.CacheMap;
+import dev.kiln.solver.OpContext;
+import dev.kiln.solver.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code local://NAME}: a directory the caller supplies. Unlike BuildKit, whose key for a local
+ * source changes with every session, the key here is the checksum of the files the build may
+ * read, so an unchanged context is a cache hit and is not copied again. Files land owned by root,
+ * as BuildKit's client sends them.
+ */
+public final class LocalSource implements Source {
+  private final SnapshotRefs refs;
+  private final ContentHasher hasher;
+  /** Per directory, so re-checking an unchanged context within one engine is a stat walk. */
+  private final Map<Path, LocalContextChecksums> checksums = new ConcurrentHashMap<>();
+
+  public LocalSource(SnapshotRefs refs, ContentHasher hasher) {
+    this.refs = refs;
+    this.hasher = hasher;
+  }
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of("local");
+  }
+
+  @Override
+  public CacheMap cacheMap(OpContext ctx, SourceRequest request) throws Exception {
+    LocalRequest local = LocalRequest.of(request);
+    Path dir = directory(request, local);
+    Digest content = ctx.heavy(() -> checksums.computeIfAbsent(dir, d -> new LocalContextChecksums(hasher, d))
+        .checksum("/", new ChecksumOptions(false, false, local.includes(), local.excludes())));
+    String recipe = "kiln.local.v0\n" + local.name() + "\n" + local.includes() + "\n" + local.excludes() + "\n" + content;
+    return CacheMap.of(Digest.of(recipe.getBytes(StandardCharsets.UTF_8)).value(), 0);
+  }
+
+  @Override
+  public Result exec(OpContext ctx, SourceRequest request) throws Exception {
+    LocalRequest local = LocalRequest.of(request);
+    Path dir = directory(request, local);
+    String id = refs.store().prepare(null);
+    try (MountedTree tree = refs.mountActive(id)) {
+      Copy copy = new Copy("/", "/", Owner.ROOT, null, false, true, false, false, false, false, null,
+          local.includes(), local.excludes(), false);
+      ctx.heavy(() -> {
+        FileActions.copy(dir, tree.root(), copy);
+        return null;
+      });
+    } catch (Exception e) {
+      refs.store().remove(id);
+      throw e;
+    }
+    refs.store().commit(id);
+    return refs.result(id);
+  }
+
+  private static Path directory(SourceRequest request, LocalRequest local) throws IOException {
+    Path dir = request.build().localDir(local.name()).orElseThrow(() -> new IOException(
+        "local directory '" + local.name() + "' was not provided (pass --local " + local.name() + "=DIR)"));
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("local directory '" + local.name() + "' is not a directory: " + dir);
+    }
+    return dir;
+  }
+
+  /** The attrs of a local source that decide what is transferred. */
+  record LocalRequest(String name, List<String> includes, List<String> excludes) {
+    static LocalRequest of(SourceRequest r) throws IOException {
+      List<String> includes = JsonStrings.parseArray(r.attrs().get("local.includepattern"));
+      List<String> follow = JsonStrings.parseArray(r.attrs().get("local.followpaths"));
+      if (includes.isEmpty()) includes = follow; // follow-paths narrow the transfer to those paths
+      return new LocalRequest(r.rest(), includes, JsonStrings.parseArray(r.attrs().get("local.excludepatterns")));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.kiln.engine.worker;
+
+import dev.kiln.engine.snapshot.MountedTree;
+import dev.kiln.engine.snapshot.SnapshotStore;
+import dev.kiln.solver.Result;
+import dev.kiln.solver.ResultLoader;
+import dev.kiln.solver.SharedResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Committed snapshots as solver results: the result id is {@code snapshot:<id>}. Releasing a
+ * result never deletes its snapshot — the cache still points at it; removal is the collector's job.
+ */
+public final class SnapshotRefs implements ResultLoader {
+  private static final String PREFIX = "snapshot:";
+
+  private final SnapshotStore store;
+  private final Path tmp;
+
+  public SnapshotRefs(SnapshotStore store, Path tmp) {
+    this.store = store;
+    this.tmp = tmp;
+  }
+
+  public SnapshotStore store() {
+    return store;
+  }
+
+  /** A new handle on committed snapshot {@code id}. */
+  public Result result(String id) {
+    return SharedResult.of(PREFIX + id, id, ignored -> {});
+  }
+
+  /** The snapshot id behind a result this engine produced. */
+  public static String snapshotId(Result r) {
+    if (!r.id().startsWith(PREFIX)) {
+      throw new IllegalArgumentException("not a snapshot result: " + r.id());
+    }
+    return r.id().substring(PREFIX.length());
+  }
+
+  @Override
+  public Optional<Result> load(String resultId) throws IOException {
+    if (!resultId.startsWith(PREFIX)) return Optional.empty();
+    String id = resultId.substring(PREFIX.length());
+    return store.exists(id) ? Optional.of(result(id)) : Optional.empty();
+  }
+
+  /** Mounts a committed snapshot read-only. */
+  public MountedTree view(String snapshotId) throws IOException {
+    return MountedTree.mount(store.mounts(snapshotId, true), tmp);
+  }
+
+  /** Mounts an active snapshot read-write. */
+  public MountedTree mountActive(String snapshotId) throws IOException {
+    return MountedTree.mount(store.mounts(snapshotId, false), tmp);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.kiln.engine.cache;
+
+import dev.kiln.engine.metadata.Database;
+import dev.kiln.engine.metadata.KilnSchema;
+import dev.kiln.solver.cache.CacheKeyStorage;
+import dev.kiln.solver.cache.CacheKeyStorageContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+
+class SqliteCacheKeyStorageTest extends CacheKeyStorageContract {
+  private final List<Database> open = new ArrayList<>();
+
+  @Override
+  protected CacheKeyStorage newStorage() throws Exception {
+    Path dir = Files.createTempDirectory("kiln-cache-db");
+    Database db = Database.open(dir.resolve("metadata.db"), KilnSchema.SCHEMA);
+    open.add(db);
+    return new SqliteCacheKeyStorage(db);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (Database db : open) db.close();
+  }
+}
