@@ -1,0 +1,63 @@
+package dev.kiln.engine;
+
+import dev.kiln.engine.ops.InvalidDefinitionException;
+import dev.kiln.engine.ops.LlbLoader;
+import dev.kiln.engine.ops.OpRunners;
+import dev.kiln.engine.ops.VertexGraph;
+import dev.kiln.engine.worker.EngineConfig;
+import dev.kiln.engine.worker.Worker;
+import dev.kiln.proto.pb.Definition;
+import dev.kiln.solver.CachedResult;
+import dev.kiln.solver.Edge;
+import dev.kiln.solver.Job;
+import dev.kiln.solver.JobOptions;
+import java.io.IOException;
+
+/**
+ * The engine's public face: solve LLB definitions into snapshots, with every step cached by
+ * content and shared between concurrent builds. Thread-safe; one per state directory.
+ */
+public final class Engine implements AutoCloseable {
+  private final Worker worker;
+
+  private Engine(Worker worker) {
+    this.worker = worker;
+  }
+
+  public static Engine open(EngineConfig config) throws IOException {
+    return new Engine(Worker.open(config));
+  }
+
+  /** The snapshot driver in use: {@code overlayfs} or {@code copy}. */
+  public String snapshotter() {
+    return worker.snapshotter();
+  }
+
+  /**
+   * Solves {@code definition}. Blocks until the result exists; the caller closes the returned
+   * result. Progress goes to the request's listener, if any, as it happens.
+   *
+   * @throws InvalidDefinitionException when the definition cannot be built (names the vertex)
+   * @throws dev.kiln.solver.SolveException when a step fails or the build is cancelled
+   */
+  public SolveResult solve(Definition definition, SolveRequest request) throws InvalidDefinitionException, IOException {
+    LlbLoader.Loaded loaded = LlbLoader.load(definition, EngineCaps.SUPPORTED);
+    OpRunners runners = new OpRunners(worker.refs(), worker.checksums(), worker.sources(),
+        () -> worker.execServices(request.entitlements()), request.inputs());
+    Edge target = new VertexGraph(runners).build(loaded);
+    Job job = worker.solver().newJob(JobOptions.defaults().withNoCache(request.noCache()));
+    if (request.listener() != null) job.subscribe(request.listener());
+    try {
+      CachedResult result = job.solve(target);
+      return new SolveResult(job, result, worker.refs());
+    } catch (RuntimeException e) {
+      job.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    worker.close();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.kiln.engine;
+
+import dev.kiln.engine.snapshot.MountedTree;
+import dev.kiln.engine.worker.SnapshotRefs;
+import dev.kiln.solver.CachedResult;
+import dev.kiln.solver.Job;
+import dev.kiln.solver.progress.ProgressEvent;
+import java.io.IOException;
+import java.util.List;
+
+/** A solved build: its result snapshot, whether it came from the cache, and its progress history. */
+public final class SolveResult implements AutoCloseable {
+  private final Job job;
+  private final CachedResult result;
+  private final SnapshotRefs refs;
+
+  SolveResult(Job job, CachedResult result, SnapshotRefs refs) {
+    this.job = job;
+    this.result = result;
+    this.refs = refs;
+  }
+
+  public String snapshotId() {
+    return SnapshotRefs.snapshotId(result.result());
+  }
+
+  /** True when the result was taken from the cache without running its op. */
+  public boolean cached() {
+    return result.cached();
+  }
+
+  public List<ProgressEvent> progress() {
+    return job.progress();
+  }
+
+  /** The result's files, readable until the returned tree is closed. */
+  public MountedTree open() throws IOException {
+    return refs.view(snapshotId());
+  }
+
+  @Override
+  public void close() {
+    result.close();
+    job.close();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.kiln.engine.worker;
+
+import dev.kiln.engine.cache.SqliteCacheKeyStorage;
+import dev.kiln.engine.cache.contenthash.ContentHasher;
+import dev.kiln.engine.cache.contenthash.ImmutableChecksums;
+import dev.kiln.engine.content.FileContentStore;
+import dev.kiln.engine.executor.runc.RuncConfig;
+import dev.kiln.engine.executor.runc.RuncExecutor;
+import dev.kiln.engine.metadata.Database;
+import dev.kiln.engine.metadata.KilnSchema;
+import dev.kiln.engine.ops.CacheMounts;
+import dev.kiln.engine.ops.ExecOpRunner;
+import dev.kiln.engine.snapshot.SnapshotDriver;
+import dev.kiln.engine.snapshot.SnapshotStore;
+import dev.kiln.engine.source.SourceManager;
+import dev.kiln.engine.source.local.LocalSource;
+import dev.kiln.solver.Solver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The composition root: the one place that names implementations. Opening sweeps what a crashed
+ * process left behind (half-written blobs, snapshots of ops that never finished, temp files).
+ */
+public final class Worker implements AutoCloseable {
+  private final StateLock lock;
+  private final Database db;
+  private final FileContentStore content;
+  private final SnapshotRefs refs;
+  private final ContentHasher hasher;
+  private final ImmutableChecksums checksums;
+  private final SourceManager sources;
+  private final Solver solver;
+  private final Path root;
+  private final CacheMounts cacheMounts;
+  private RuncExecutor executor;
+
+  private Worker(EngineConfig config) throws IOException, SQLException {
+    this.root = config.root();
+    Files.createDirectories(root);
+    this.lock = StateLock.acquire(root);
+    Path tmp = root.resolve("tmp");
+    clean(tmp);
+    this.db = Database.open(root.resolve("metadata.db"), KilnSchema.SCHEMA);
+    this.content = new FileContentStore(root.resolve("content"));
+    content.sweepIngests();
+    SnapshotDriver driver = DriverChoice.choose(config.snapshotter(), tmp);
+    SnapshotStore snapshots = new SnapshotStore(root.resolve("snapshots"), db, driver);
+    snapshots.sweep();
+    this.refs = new SnapshotRefs(snapshots, tmp);
+    this.hasher = new ContentHasher();
+    this.checksums = new ImmutableChecksums(hasher);
+    this.sources = new SourceManager(List.of(new LocalSource(refs, hasher)));
+    this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
+    this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
+  }
+
+  public static Worker open(EngineConfig config) throws IOException {
+    try {
+      return new Worker(config);
+    } catch (SQLException e) {
+      throw new IOException("cannot open the metadata database in " + config.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void clean(Path tmp) throws IOException {
+    if (Files.exists(tmp)) {
+      try (var walk = Files.walk(tmp)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+    Files.createDirectories(tmp);
+  }
+
+  public Solver solver() {
+    return solver;
+  }
+
+  public SnapshotRefs refs() {
+    return refs;
+  }
+
+  public ImmutableChecksums checksums() {
+    return checksums;
+  }
+
+  public SourceManager sources() {
+    return sources;
+  }
+
+  public FileContentStore content() {
+    return content;
+  }
+
+  public String snapshotter() {
+    return refs.store().driver().name();
+  }
+
+  /** Exec services, starting the runc executor on first use (hosts without runc can still build file ops). */
+  public synchronized ExecOpRunner.Services execServices(Set<String> entitlements) {
+    if (executor == null) {
+      try {
+        executor = RuncExecutor.open(RuncConfig.defaults(root.resolve("executor")));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the runc executor: " + e.getMessage(), e);
+      }
+    }
+    return new ExecOpRunner.Services(refs, executor, cacheMounts, checksums, entitlements);
+  }
+
+  @Override
+  public void close() throws IOException {
+    hasher.close();
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new IOException("closing the metadata database: " + e.getMessage(), e);
+    } finally {
+      lock.close();
+    }
+  }
+}
