@@ -37,6 +37,8 @@ public final class CredentialHelper {
     }
     try (OutputStream in = p.getOutputStream()) {
       in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException exitedEarly) {
+      // The helper did not read its input; its exit status and output say why.
     }
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();

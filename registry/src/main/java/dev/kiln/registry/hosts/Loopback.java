@@ -27,6 +27,9 @@ public final class Loopback {
       int end = hostAndPort.indexOf(']');
       return end < 0 ? hostAndPort : hostAndPort.substring(1, end);
     }
+    if (hostAndPort.indexOf(':') != hostAndPort.lastIndexOf(':')) {
+      return hostAndPort; // a bare IPv6 address has no port
+    }
     int colon = hostAndPort.lastIndexOf(':');
     return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
   }
