@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns a registry name into the endpoints to try, in order. Pulls go to the host's mirrors first,
  * then the origin; pushes go to the origin only. An origin is HTTPS, except: {@code http = true}
- * means plain HTTP only; {@code insecure = true} and unconfigured loopback hosts mean HTTPS without
- * verification and then plain HTTP (dockerd's insecure-registry behaviour, which covers {@code
- * localhost} by default). Thread-safe; HTTP clients are built once per TLS setting and shared.
+ * means plain HTTP only; {@code insecure = true} means HTTPS without verification, then plain HTTP
+ * (dockerd's insecure-registry behaviour); an unconfigured loopback host means plain HTTP, then
+ * unverified HTTPS (BuildKit and dockerd reach {@code localhost} registries over HTTP directly). Thread-safe; HTTP clients are built once per TLS setting and shared.
  */
 public final class Endpoints {
   private static final String DOCKER_HUB = "docker.io";
@@ -53,10 +53,15 @@ public final class Endpoints {
     if (host.http() || forceHttp) {
       return List.of(endpoint("http", apiHost, registry, mirror, host, false));
     }
-    boolean loopbackDefaults = Loopback.isLoopback(registry) && !host.customTls();
-    boolean lenient = host.insecure() || loopbackDefaults;
-    Endpoint https = endpoint("https", apiHost, registry, mirror, host, lenient);
-    if (!lenient) {
+    if (Loopback.isLoopback(registry) && !host.customTls() && !host.insecure()) {
+      // Like BuildKit and dockerd: a local registry is usually plain HTTP, so try that first;
+      // HTTPS (unverified) is the fallback for local registries that do serve TLS.
+      return List.of(
+          endpoint("http", apiHost, registry, mirror, host, false),
+          endpoint("https", apiHost, registry, mirror, host, true));
+    }
+    Endpoint https = endpoint("https", apiHost, registry, mirror, host, host.insecure());
+    if (!host.insecure()) {
       return List.of(https);
     }
     return List.of(https, endpoint("http", apiHost, registry, mirror, host, false));

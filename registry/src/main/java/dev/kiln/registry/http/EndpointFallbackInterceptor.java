@@ -5,20 +5,23 @@ import dev.kiln.registry.RegistryException.DigestMismatch;
 import dev.kiln.registry.RegistryException.TransportError;
 import dev.kiln.registry.RegistryListener;
 import dev.kiln.registry.hosts.Endpoint;
-import java.util.ArrayList;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tries a request's endpoints in order. A mirror is left for the next endpoint on any failure,
- * including 4xx (mirrors may lack content or refuse credentials); an origin only when the
- * connection fails (the HTTPS→HTTP fallback of loopback and insecure hosts). Remembers that a host
- * answered over plain HTTP so later requests skip the failing HTTPS attempt.
+ * including 4xx (mirrors may lack content or refuse credentials). An origin is left only when its
+ * scheme is wrong: the connection or TLS handshake fails, or a plain-HTTP request gets the "HTTP
+ * request to an HTTPS server" 400. The scheme that worked is remembered per host, so later
+ * requests go straight to it (and a real 400 from that host is never mistaken for a wrong scheme).
  */
 public final class EndpointFallbackInterceptor implements Interceptor {
   private final RegistryListener listener;
-  private final Map<String, Boolean> plainHttpHosts = new ConcurrentHashMap<>();
+  private final Map<String, String> workingScheme = new ConcurrentHashMap<>();
 
   public EndpointFallbackInterceptor(RegistryListener listener) {
     this.listener = listener;
@@ -30,38 +33,43 @@ public final class EndpointFallbackInterceptor implements Interceptor {
     List<Endpoint> endpoints = ordered(request.endpoints());
     for (int i = 0; ; i++) {
       Endpoint e = endpoints.get(i);
-      boolean hasNext = i + 1 < endpoints.size();
+      Endpoint next = i + 1 < endpoints.size() ? endpoints.get(i + 1) : null;
       try {
         Response r = chain.proceed(request.withEndpoint(e));
-        if (!hasNext || !e.mirror() || r.status() < 400) {
-          remember(e);
-          return r;
+        if (next != null && e.mirror() && r.status() >= 400) {
+          listener.fallback(request.action(), e.base(), next.base(), "HTTP " + r.status());
+          r.close();
+          continue;
         }
-        listener.fallback(request.action(), e.base(), endpoints.get(i + 1).base(), "HTTP " + r.status());
-        r.close();
+        if (next != null && !e.mirror() && e.plainHttp() && r.status() == 400) {
+          String body = r.bodySnippet();
+          if (body.toUpperCase(Locale.ROOT).contains("HTTPS")) {
+            listener.fallback(request.action(), e.base(), next.base(), body);
+            continue;
+          }
+          r = new Response(r.status(), r.headers(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), r.request());
+        }
+        if (!e.mirror()) {
+          workingScheme.put(e.authority(), e.base().getScheme());
+        }
+        return r;
       } catch (DigestMismatch fatal) {
         throw fatal;
       } catch (RegistryException failure) {
-        boolean canFallBack = hasNext && (e.mirror() || failure instanceof TransportError);
-        if (!canFallBack) {
+        if (next == null || !(e.mirror() || failure instanceof TransportError)) {
           throw failure;
         }
-        listener.fallback(request.action(), e.base(), endpoints.get(i + 1).base(), failure.getMessage());
+        listener.fallback(request.action(), e.base(), next.base(), failure.getMessage());
       }
     }
   }
 
+  /** Drops an origin endpoint whose host is known to answer on the other scheme. */
   private List<Endpoint> ordered(List<Endpoint> endpoints) {
-    List<Endpoint> out = new ArrayList<>(endpoints);
-    // Drop an origin's HTTPS attempt once the same host is known to speak plain HTTP.
-    out.removeIf(e -> !e.plainHttp() && !e.mirror() && plainHttpHosts.containsKey(e.authority())
-        && endpoints.stream().anyMatch(o -> o.plainHttp() && o.authority().equals(e.authority())));
-    return out;
-  }
-
-  private void remember(Endpoint e) {
-    if (e.plainHttp()) {
-      plainHttpHosts.put(e.authority(), Boolean.TRUE);
-    }
+    List<Endpoint> kept = endpoints.stream().filter(e -> {
+      String known = workingScheme.get(e.authority());
+      return e.mirror() || known == null || known.equals(e.base().getScheme());
+    }).toList();
+    return kept.isEmpty() ? endpoints : kept;
   }
 }

@@ -89,12 +89,12 @@ public final class Transport {
     if (e instanceof HttpTimeoutException) {
       return new TransportError(request.action(), target + " sent no response in time", true, e);
     }
-    if (root instanceof ConnectException) {
+    if (findCause(e, ConnectException.class) && !(e instanceof HttpConnectTimeoutException)) {
       return new TransportError(request.action(),
-          "cannot connect to " + target + " (" + root.getMessage() + ") — is the registry running?",
+          "cannot connect to " + target + " (connection refused) — is the registry running?",
           false, e);
     }
-    if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
+    if (findCause(e, UnknownHostException.class) || findCause(e, UnresolvedAddressException.class)) {
       return new TransportError(request.action(), "cannot resolve " + target + " — check the host name", false, e);
     }
     if (findCause(e, SSLException.class)) {

@@ -73,7 +73,7 @@ class HostsConfigTest {
     assertThat(bases(e.forPush("plain.example.com"))).containsExactly("http://plain.example.com");
     assertThat(bases(e.forPush("self-signed.example.com")))
         .containsExactly("https://self-signed.example.com", "http://self-signed.example.com");
-    assertThat(bases(e.forPush("localhost:5000"))).containsExactly("https://localhost:5000", "http://localhost:5000");
+    assertThat(bases(e.forPush("localhost:5000"))).containsExactly("http://localhost:5000", "https://localhost:5000");
     assertThat(bases(e.forPush("example.com"))).containsExactly("https://example.com");
   }
 
