@@ -40,14 +40,23 @@ public final class LocalRegistry implements AutoCloseable {
     return start(dir, Options.PLAIN);
   }
 
+  /** Like {@link #start(Path, Options)} with TLS that demands client certificates signed by {@code clientCa}. */
+  public static LocalRegistry startWithClientCa(Path dir, Options options, Path clientCa) throws IOException, InterruptedException {
+    return start(dir, options, Optional.of(clientCa));
+  }
+
   public static LocalRegistry start(Path dir, Options options) throws IOException, InterruptedException {
+    return start(dir, options, Optional.empty());
+  }
+
+  private static LocalRegistry start(Path dir, Options options, Optional<Path> clientCa) throws IOException, InterruptedException {
     if (!Files.isExecutable(Path.of(BINARY))) {
       fail(BINARY + " is missing: install the CNCF distribution registry (Debian: apt-get install docker-registry)"
           + " or point KILN_DOCKER_REGISTRY at it");
     }
     int port = freePort();
     Path config = dir.resolve("config.yml");
-    Files.writeString(config, yaml(dir, port, options));
+    Files.writeString(config, yaml(dir, port, options, clientCa));
     Process p = new ProcessBuilder(BINARY, "serve", config.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
     LocalRegistry r = new LocalRegistry(p, port, dir);
@@ -55,13 +64,14 @@ public final class LocalRegistry implements AutoCloseable {
     return r;
   }
 
-  private static String yaml(Path dir, int port, Options o) {
+  private static String yaml(Path dir, int port, Options o, Optional<Path> clientCa) {
     List<String> lines = new ArrayList<>(List.of(
         "version: 0.1", "log:", "  level: warn", "storage:", "  filesystem:",
         "    rootdirectory: " + dir.resolve("data"), "  delete:", "    enabled: true",
         "http:", "  addr: 127.0.0.1:" + port, "  secret: kiln-test-secret"));
     if (o.tlsCert().isPresent()) {
       lines.addAll(List.of("  tls:", "    certificate: " + o.tlsCert().get(), "    key: " + o.tlsKey().orElseThrow()));
+      clientCa.ifPresent(ca -> lines.addAll(List.of("    clientcas:", "      - " + ca)));
     }
     if (o.htpasswd().isPresent()) {
       lines.addAll(List.of("auth:", "  htpasswd:", "    realm: kiln-test", "    path: " + o.htpasswd().get()));
