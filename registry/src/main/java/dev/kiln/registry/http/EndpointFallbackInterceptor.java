@@ -36,11 +36,6 @@ public final class EndpointFallbackInterceptor implements Interceptor {
       Endpoint next = i + 1 < endpoints.size() ? endpoints.get(i + 1) : null;
       try {
         Response r = chain.proceed(request.withEndpoint(e));
-        if (next != null && e.mirror() && r.status() >= 400) {
-          listener.fallback(request.action(), e.base(), next.base(), "HTTP " + r.status());
-          r.close();
-          continue;
-        }
         if (next != null && !e.mirror() && e.plainHttp() && r.status() == 400) {
           String body = r.bodySnippet();
           if (body.toUpperCase(Locale.ROOT).contains("HTTPS")) {
@@ -49,8 +44,15 @@ public final class EndpointFallbackInterceptor implements Interceptor {
           }
           r = new Response(r.status(), r.headers(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), r.request());
         }
-        if (!e.mirror()) {
-          workingScheme.put(e.authority(), e.base().getScheme());
+        workingScheme.put(e.authority(), e.base().getScheme()); // it answered: the scheme is right
+        if (e.mirror() && r.status() >= 400) {
+          int skip = nextHost(endpoints, i);
+          if (skip < endpoints.size()) {
+            listener.fallback(request.action(), e.base(), endpoints.get(skip).base(), "HTTP " + r.status());
+            r.close();
+            i = skip - 1;
+            continue;
+          }
         }
         return r;
       } catch (DigestMismatch fatal) {
@@ -64,11 +66,20 @@ public final class EndpointFallbackInterceptor implements Interceptor {
     }
   }
 
-  /** Drops an origin endpoint whose host is known to answer on the other scheme. */
+  /** The index of the first endpoint after {@code i} on another host (a mirror's other scheme is pointless). */
+  private static int nextHost(List<Endpoint> endpoints, int i) {
+    int j = i + 1;
+    while (j < endpoints.size() && endpoints.get(j).authority().equals(endpoints.get(i).authority())) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Drops an endpoint whose host is known to answer on the other scheme. */
   private List<Endpoint> ordered(List<Endpoint> endpoints) {
     List<Endpoint> kept = endpoints.stream().filter(e -> {
       String known = workingScheme.get(e.authority());
-      return e.mirror() || known == null || known.equals(e.base().getScheme());
+      return known == null || known.equals(e.base().getScheme());
     }).toList();
     return kept.isEmpty() ? endpoints : kept;
   }
