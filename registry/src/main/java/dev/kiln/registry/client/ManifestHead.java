@@ -23,9 +23,12 @@ record ManifestHead(ImageRef ref) {
     Request request = wire.request("HEAD", ref, Access.PULL, Wire.manifestPath(ref, ref.reference()), description())
         .withHeader("Accept", String.join(", ", MediaTypes.MANIFESTS));
     try (Response r = wire.send(request)) {
-      if (r.status() != 200) {
+      if ((r.status() == 401 || r.status() == 403 || r.status() == 404)) {
         throw Errors.of(wire, description(), Access.PULL, ref, r,
             "manifest unknown: " + ref + " does not exist — check the repository name and tag");
+      }
+      if (r.status() != 200) {
+        return Optional.empty(); // e.g. 405: some registries do not do HEAD; GET will tell
       }
       Optional<String> digest = r.header("Docker-Content-Digest");
       Optional<String> type = r.header("Content-Type").map(t -> t.split(";")[0].strip())
