@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A minimal rootfs built from the host's static busybox, with root, app and nobody users. */
-final class BusyboxRootfs {
+public final class BusyboxRootfs {
   static final Path BUSYBOX = Path.of("/bin/busybox");
   private static final List<String> APPLETS =
       List.of(
@@ -15,7 +15,7 @@ final class BusyboxRootfs {
 
   private BusyboxRootfs() {}
 
-  static Path create(Path dir) throws IOException {
+  public static Path create(Path dir) throws IOException {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Files.copy(BUSYBOX, bin.resolve("busybox"));
     for (String applet : APPLETS) {
