@@ -105,7 +105,7 @@ final class ExecMounts implements AutoCloseable {
 
   private void secret(Mount m) throws IOException {
     var opt = m.getSecretOpt();
-    var data = build.secret(opt.getID());
+    var data = build.secrets().get(opt.getID());
     if (data.isEmpty()) {
       if (opt.getOptional()) return;
       throw new IOException("secret " + opt.getID() + " not found: pass it with --secret id=" + opt.getID() + ",src=FILE");

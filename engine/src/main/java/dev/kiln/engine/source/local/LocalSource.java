@@ -7,6 +7,7 @@ import dev.kiln.engine.fs.Copy;
 import dev.kiln.engine.fs.FileActions;
 import dev.kiln.engine.fs.Owner;
 import dev.kiln.engine.snapshot.MountedTree;
+import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.engine.source.Source;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.llb.Digest;
@@ -75,7 +76,7 @@ public final class LocalSource implements Source {
   }
 
   private static Path directory(SourceRequest request, LocalRequest local) throws IOException {
-    Path dir = request.build().localDir(local.name()).orElseThrow(() -> new IOException(
+    Path dir = request.build().localDirs().get(local.name(), local.request()).orElseThrow(() -> new IOException(
         "local directory '" + local.name() + "' was not provided (pass --local " + local.name() + "=DIR)"));
     if (!Files.isDirectory(dir)) {
       throw new IOException("local directory '" + local.name() + "' is not a directory: " + dir);
@@ -84,12 +85,15 @@ public final class LocalSource implements Source {
   }
 
   /** The attrs of a local source that decide what is transferred. */
-  record LocalRequest(String name, List<String> includes, List<String> excludes) {
+  record LocalRequest(String name, List<String> includes, List<String> excludes, LocalDirs.Request request) {
     static LocalRequest of(SourceRequest r) throws IOException {
-      List<String> includes = JsonStrings.parseArray(r.attrs().get("local.includepattern"));
+      List<String> declared = JsonStrings.parseArray(r.attrs().get("local.includepattern"));
       List<String> follow = JsonStrings.parseArray(r.attrs().get("local.followpaths"));
-      if (includes.isEmpty()) includes = follow; // follow-paths narrow the transfer to those paths
-      return new LocalRequest(r.rest(), includes, JsonStrings.parseArray(r.attrs().get("local.excludepatterns")));
+      List<String> excludes = JsonStrings.parseArray(r.attrs().get("local.excludepatterns"));
+      // Follow-paths narrow what is read to those paths when no include patterns are given.
+      List<String> includes = declared.isEmpty() ? follow : declared;
+      String hint = r.attrs().getOrDefault("local.sharedkeyhint", "");
+      return new LocalRequest(r.rest(), includes, excludes, new LocalDirs.Request(declared, excludes, follow, hint));
     }
   }
 }
