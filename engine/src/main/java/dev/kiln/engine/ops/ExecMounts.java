@@ -26,7 +26,12 @@ final class ExecMounts implements AutoCloseable {
   private final ExecOpRunner.Services s;
   private final BuildInputs build;
   private final List<Result> inputs;
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final List<Release> open = new ArrayList<>();
+
+  /** Something to undo after the exec: unmount a view, return a cache directory. */
+  private interface Release {
+    void close() throws IOException;
+  }
   private final List<String> active = new ArrayList<>();
   private final Map<Long, String> outputs = new HashMap<>();
   private final List<ExecMount> execMounts = new ArrayList<>();
@@ -69,7 +74,7 @@ final class ExecMounts implements AutoCloseable {
     if (m.getOutput() >= 0) outputs.put(m.getOutput(), id);
     if (root) {
       MountedTree tree = s.refs().mountActive(id);
-      open.add(tree);
+      open.add(tree::close);
       rootfs = RootFs.readWrite(tree.root());
     } else {
       execMounts.add(new ExecMount.Snapshot(m.getDest(), s.refs().store().mounts(id, false).getFirst()));
@@ -82,11 +87,11 @@ final class ExecMounts implements AutoCloseable {
       String id = s.refs().store().prepare(null);
       active.add(id);
       MountedTree tree = s.refs().mountActive(id);
-      open.add(tree);
+      open.add(tree::close);
       return tree.root();
     }
     MountedTree tree = s.refs().view(SnapshotRefs.snapshotId(inputs.get((int) input)));
-    open.add(tree);
+    open.add(tree::close);
     return tree.root();
   }
 
@@ -99,7 +104,7 @@ final class ExecMounts implements AutoCloseable {
 
   private void cache(Mount m) throws Exception {
     CacheMounts.Lease lease = s.cacheMounts().acquire(m.getCacheOpt().getID(), m.getCacheOpt().getSharing());
-    open.add(lease);
+    open.add(lease::close);
     execMounts.add(new ExecMount.Bind(m.getDest(), lease.dir(), m.getReadonly()));
   }
 
@@ -141,13 +146,13 @@ final class ExecMounts implements AutoCloseable {
     return results;
   }
 
-  private void closeOpen() throws Exception {
+  private void closeOpen() throws IOException {
     for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
     open.clear();
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     closeOpen();
     for (String id : active) s.refs().store().remove(id);
     active.clear();

@@ -44,6 +44,12 @@ public final class Worker implements AutoCloseable {
     this.root = config.root();
     Files.createDirectories(root);
     this.lock = StateLock.acquire(root);
+    // A killed process may have left containers running and trees mounted: stop and detach
+    // them before the sweeps below delete what they use.
+    if (Files.isExecutable(RuncConfig.DEFAULT_RUNC)) {
+      this.executor = RuncExecutor.open(RuncConfig.defaults(root.resolve("executor")));
+    }
+    StaleMounts.unmountUnder(root);
     Path tmp = root.resolve("tmp");
     clean(tmp);
     this.db = Database.open(root.resolve("metadata.db"), KilnSchema.SCHEMA);
