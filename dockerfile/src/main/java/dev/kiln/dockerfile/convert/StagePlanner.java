@@ -181,7 +181,7 @@ final class StagePlanner {
         path.add(s);
         for (StageState d : s.deps) {
             if (path.contains(d)) {
-                throw new ConversionException("circular dependency detected on stage: " + s.stageName);
+                throw Errors.at(d.stage.origin(), "circular dependency detected on stage: " + s.stageName);
             }
             visit(d, done, path);
         }
