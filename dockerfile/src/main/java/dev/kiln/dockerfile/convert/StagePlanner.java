@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,8 +25,8 @@ final class StagePlanner {
 
     private StagePlanner() {}
 
-    static Stages plan(ParsedDockerfile df, MetaArgs metaArgs, ShellLexer lexer, ConvertOptions options)
-            throws ConversionException {
+    static Stages plan(ParsedDockerfile df, MetaArgs metaArgs, ShellLexer lexer, ConvertOptions options,
+            NamedContexts contexts) throws ConversionException {
         Stages stages = new Stages();
         Map<String, String> args = metaArgs.asMap();
         List<Stage> parsed = df.stages();
@@ -38,6 +39,13 @@ final class StagePlanner {
             if (!st.platform().isEmpty()) {
                 s.platform = platform(expand(lexer, st.platform(), args, st.origin()), st);
             }
+            var context = st.name().isEmpty() ? Optional.<ContextSource>empty()
+                    : contexts.lookup(st.name(), s.platform, st.origin());
+            if (context.isPresent()) {
+                replaceWithContext(s, context.get(), options);
+                stages.add(s);
+                continue;
+            }
             if (st.name().isEmpty()) {
                 s.stageName = "stage-" + i;
             }
@@ -46,6 +54,20 @@ final class StagePlanner {
             s.ignoreCache = ignoresCache(options.ignoreCache(), st.name());
         }
         return stages;
+    }
+
+    /**
+     * A stage named like a {@code context:NAME} option is not built: the context stands in for it,
+     * and an image context's platform becomes the stage's.
+     */
+    private static void replaceWithContext(StageState s, ContextSource context, ConvertOptions options) {
+        s.noinit = true;
+        s.state = context.state();
+        Platform fallback = s.platform != null ? s.platform : PlatformOpt.of(options).target();
+        s.image = NamedContexts.imageOrEmpty(context, fallback);
+        if (context.image() != null && !s.image.os.isEmpty() && !s.image.architecture.isEmpty()) {
+            s.platform = Platform.of(s.image.os, s.image.architecture, s.image.variant);
+        }
     }
 
     /** Links commands to their source stages; unknown {@code --from} names become image stages. */

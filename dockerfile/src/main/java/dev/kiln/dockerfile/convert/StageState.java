@@ -31,6 +31,8 @@ final class StageState {
     boolean ignoreCache;
     boolean cmdSet;
     boolean unregistered;
+    /** Replaced by a named context: not dispatched, its state is the context's. */
+    boolean noinit;
     boolean resolved;
     int cmdIndex;
     int cmdTotal;

@@ -28,7 +28,7 @@ final class FuzzHarness {
             "dockerfile contains no stages to build", "target stage ");
 
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(null, r, "fuzz-worker", 8L << 20);
+        Thread t = new Thread(r, "fuzz-worker");
         t.setDaemon(true);
         return t;
     });

@@ -28,7 +28,10 @@ record Mutation(Kind kind, double where, int length, int snippet) {
             "\ud83d\ude00", "FROM scratch\n", "FROM busybox AS b\n", "ARG A\n", "ARG A=1\n", "ONBUILD ",
             "HEALTHCHECK ", "CMD ", "RUN ", "COPY ", "ADD ", "ENV ", "LABEL ", "WORKDIR ", "USER ", "EXPOSE ",
             "SHELL ", "VOLUME ", "STOPSIGNAL ", "MAINTAINER ", "ARG ", "FROM ", "AS ", "https://x/y.tgz",
-            "git@github.com:a/b.git#main:sub", "missing-image");
+            "git@github.com:a/b.git#main:sub", "missing-image",
+            // Deep nesting and long runs, for stack depth and quadratic behaviour.
+            "${A:-".repeat(3000) + "}".repeat(3000), "[".repeat(3000), "\\\n".repeat(500), "$".repeat(5000),
+            "'\"".repeat(2000), "<<EOF ".repeat(200));
 
     String apply(String text) {
         return switch (kind) {
