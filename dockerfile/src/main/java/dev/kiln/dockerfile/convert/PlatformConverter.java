@@ -53,7 +53,7 @@ final class PlatformConverter {
         }
         context.set(buildContext(options, ctxPaths));
         finishImage(target.image, options, platforms);
-        List<String> warnings = BuildArgWarnings.unused(options.buildArgs().keySet(), df.metaArgs(), built);
+        List<String> warnings = BuildArgWarnings.unused(options.buildArgs().keySet(), built);
         var result = new PlatformConversion(target.state, ImageJson.write(target.image), platforms.target());
         return new Result(result, warnings);
     }

@@ -32,13 +32,15 @@ final class StagePlanner {
         List<Stage> parsed = df.stages();
         for (int i = 0; i < parsed.size(); i++) {
             Stage st = parsed.get(i);
-            StageState s = new StageState(st, expand(lexer, st.baseName(), args, st.origin()));
+            Set<String> used = new HashSet<>();
+            StageState s = new StageState(st, expand(lexer, st.baseName(), args, st.origin(), used));
             if (s.baseName.isEmpty()) {
                 throw Errors.at(st.origin(), "base name (" + st.baseName() + ") should not be blank");
             }
             if (!st.platform().isEmpty()) {
-                s.platform = platform(expand(lexer, st.platform(), args, st.origin()), st);
+                s.platform = platform(expand(lexer, st.platform(), args, st.origin(), used), st);
             }
+            s.usedMetaArgs.addAll(used);
             var context = st.name().isEmpty() ? Optional.<ContextSource>empty()
                     : contexts.lookup(st.name(), s.platform, st.origin());
             if (context.isPresent()) {
@@ -172,10 +174,13 @@ final class StagePlanner {
         return noCache.isEmpty() || (!name.isEmpty() && noCache.stream().anyMatch(n -> n.equalsIgnoreCase(name)));
     }
 
-    private static String expand(ShellLexer lexer, String word, Map<String, String> args, Origin origin)
-            throws ConversionException {
+    /** Expands a FROM word with the global args, noting which args it used. */
+    private static String expand(ShellLexer lexer, String word, Map<String, String> args, Origin origin,
+            Set<String> used) throws ConversionException {
         try {
-            return lexer.processWord(word, args);
+            var r = lexer.expand(word, args);
+            used.addAll(r.matched());
+            return r.result();
         } catch (ShellExpansionException e) {
             throw Errors.at(origin, e.getMessage());
         }
