@@ -1,8 +1,10 @@
 package dev.kiln.dockerfile.fuzz;
 
 import dev.kiln.dockerfile.convert.ConvertOptions;
+import dev.kiln.dockerfile.convert.NamedContext;
 import dev.kiln.llb.Platform;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,6 +24,16 @@ import net.jqwik.api.lifecycle.PropagationMode;
  */
 @AddLifecycleHook(value = FuzzTries.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class DockerfileFuzzTest {
+
+    private static final List<Platform> PLATFORMS = List.of(Platform.parse("linux/arm64"), Platform.LINUX_AMD64);
+
+    /** Named contexts for names the seeds and the generator use. */
+    private static final Map<String, NamedContext> CONTEXTS = Map.of(
+            "busybox", new NamedContext.DockerImage("alpine"),
+            "build", new NamedContext.Local("ctx", List.of("*.md")),
+            "alpine:3.18", new NamedContext.Git("https://github.com/a/b.git#main"),
+            "b0::linux/arm64", new NamedContext.Http("https://example.com/x.tar"),
+            "scratch", new NamedContext.DockerImage("busybox"));
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
     void mutatedSeedsFailCleanly(@ForAll("mutated") String dockerfile, @ForAll("options") ConvertOptions options) {
@@ -61,11 +73,14 @@ class DockerfileFuzzTest {
         Arbitrary<String> target = Arbitraries.frequency(Tuple.of(12, ""), Tuple.of(1, "build"), Tuple.of(1, "b0"), Tuple.of(1, "nope"));
         Arbitrary<Boolean> flag = Arbitraries.of(true, false);
         Arbitrary<String> argA = Arbitraries.of("", "busybox", "${B}", "x y");
-        return Combinators.combine(target, flag, flag, argA).as((t, platform, noCache, a) -> {
-            ConvertOptions.Builder b = ConvertOptions.builder(new AnyImageResolver()).target(t)
-                    .llbCaps(null).prefixPlatform(platform);
-            if (platform) {
-                b.targetPlatform(Platform.parse("linux/arm64"));
+        Arbitrary<Integer> platforms = Arbitraries.integers().between(0, 2);
+        return Combinators.combine(target, platforms, flag, argA, flag).as((t, platform, noCache, a, contexts) -> {
+            ConvertOptions.Builder b = ConvertOptions.builder(new AnyImageResolver()).target(t).llbCaps(null);
+            if (platform > 0) {
+                b.targetPlatforms(PLATFORMS.subList(0, platform));
+            }
+            if (contexts) {
+                CONTEXTS.forEach(b::namedContext);
             }
             if (noCache) {
                 b.ignoreCache(List.of("build"));
