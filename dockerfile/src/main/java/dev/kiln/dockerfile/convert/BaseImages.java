@@ -20,15 +20,17 @@ final class BaseImages {
 
     private final ConvertOptions options;
     private final PlatformOpt platforms;
+    private final NamedContexts contexts;
 
-    BaseImages(ConvertOptions options, PlatformOpt platforms) {
+    BaseImages(ConvertOptions options, PlatformOpt platforms, NamedContexts contexts) {
         this.options = options;
         this.platforms = platforms;
+        this.contexts = contexts;
     }
 
     void resolveAll(Stages stages, Set<StageState> reachable) throws ConversionException {
         for (StageState s : stages.all()) {
-            if (s.base != null) {
+            if (s.base != null || s.noinit) {
                 continue;
             }
             if (s.baseName.equals("scratch")) {
@@ -37,8 +39,23 @@ final class BaseImages {
                 s.image = Image.empty(p.os(), p.architecture(), p.variant());
                 continue;
             }
-            resolve(s, reachable.contains(s));
+            if (!fromContext(s)) {
+                resolve(s, reachable.contains(s));
+            }
         }
+    }
+
+    /** {@code FROM NAME} / {@code COPY --from=NAME} with a {@code context:NAME} option use the context. */
+    private boolean fromContext(StageState s) throws ConversionException {
+        Platform platform = s.platform != null ? s.platform : platforms.target();
+        var context = contexts.lookup(s.baseName, platform, s.stage.origin());
+        if (context.isEmpty()) {
+            return false;
+        }
+        s.image = NamedContexts.imageOrEmpty(context.get(), platforms.target());
+        s.state = context.get().state().platform(platform);
+        s.platform = platform;
+        return true;
     }
 
     private void resolve(StageState s, boolean reachable) throws ConversionException {

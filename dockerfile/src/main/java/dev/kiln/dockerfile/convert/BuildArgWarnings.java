@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Build args that no ARG of the built stages declares, as Docker warns about them. */
+/**
+ * Build args nothing consumed, as BuildKit warns about them: a build arg is consumed by an ARG of
+ * a built stage, or by a global ARG that a built stage's FROM line expands. A global ARG that only
+ * declares the name does not consume it.
+ */
 final class BuildArgWarnings {
 
     /** Args every build accepts without an ARG (proxies, BuildKit settings). */
@@ -17,10 +21,10 @@ final class BuildArgWarnings {
 
     private BuildArgWarnings() {}
 
-    static List<String> unused(Set<String> buildArgs, List<Instruction.Arg> metaArgs, Collection<StageState> built) {
+    static List<String> unused(Set<String> buildArgs, Collection<StageState> built) {
         Set<String> declared = new HashSet<>();
-        metaArgs.forEach(a -> a.args().forEach(d -> declared.add(d.key())));
         for (StageState s : built) {
+            declared.addAll(s.usedMetaArgs);
             for (Command c : s.commands) {
                 if (c.instruction() instanceof Instruction.Arg a) {
                     a.args().stream().map(ArgDecl::key).forEach(declared::add);

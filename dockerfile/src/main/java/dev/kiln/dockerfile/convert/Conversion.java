@@ -4,38 +4,63 @@ import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
 import dev.kiln.proto.pb.Definition;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The result of converting a Dockerfile for one platform.
+ * The result of converting a Dockerfile: one {@link PlatformConversion} per target platform, in
+ * the order requested. The single-platform accessors ({@link #state()}, {@link #imageConfig()},
+ * {@link #platform()}, {@link #definition(String)}) answer for the first.
  *
- * @param state       head of the target stage's graph
- * @param imageConfig the image config JSON, byte-compatible with BuildKit's
- * @param platform    the target platform (the marshal default for ops without one)
- * @param llbCaps     engine caps to marshal with, or null when unknown
- * @param warnings    non-fatal findings, e.g. unused build args
+ * @param platforms     the per-platform results, at least one
+ * @param llbCaps       engine caps to marshal with, or null when unknown
+ * @param warnings      non-fatal findings, e.g. unused build args
+ * @param multiPlatform whether the result should be exported as an index (several platforms or
+ *                      a multi-platform request)
  */
-public record Conversion(State state, byte[] imageConfig, Platform platform, Set<String> llbCaps,
-        List<String> warnings) {
+public record Conversion(List<PlatformConversion> platforms, Set<String> llbCaps, List<String> warnings,
+        boolean multiPlatform) {
 
     public Conversion {
-        imageConfig = imageConfig.clone();
+        if (platforms.isEmpty()) {
+            throw new IllegalArgumentException("a conversion has at least one platform");
+        }
+        platforms = List.copyOf(platforms);
         llbCaps = llbCaps == null ? null : Set.copyOf(llbCaps);
         warnings = List.copyOf(warnings);
     }
 
-    @Override
-    public byte[] imageConfig() {
-        return imageConfig.clone();
+    /** The results by platform id ({@code linux/arm64}), in request order. */
+    public Map<String, PlatformConversion> byPlatform() {
+        Map<String, PlatformConversion> out = new LinkedHashMap<>();
+        platforms.forEach(p -> out.putIfAbsent(p.platform().toString(), p));
+        return out;
     }
 
-    /** Marshal settings for this result: its platform and caps, and the given local-source id. */
+    private PlatformConversion first() {
+        return platforms.getFirst();
+    }
+
+    public State state() {
+        return first().state();
+    }
+
+    public byte[] imageConfig() {
+        return first().imageConfig();
+    }
+
+    public Platform platform() {
+        return first().platform();
+    }
+
+    /** Marshal settings for the first platform's result. */
     public MarshalOptions marshalOptions(String localUniqueId) {
-        return new MarshalOptions(platform, llbCaps, localUniqueId);
+        return first().marshalOptions(llbCaps, localUniqueId);
     }
 
     public Definition definition(String localUniqueId) {
-        return state.marshal(marshalOptions(localUniqueId));
+        return first().definition(llbCaps, localUniqueId);
     }
 }

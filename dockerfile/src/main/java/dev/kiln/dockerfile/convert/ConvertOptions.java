@@ -14,22 +14,25 @@ import java.util.Set;
  * {@link #builder(ImageMetaResolver)}.
  *
  * @param target           stage to build; empty for the last one
- * @param targetPlatform   the platform to build for, or null to build for the first build platform
- *                         (then the result's OS and architecture follow the base image)
+ * @param targetPlatforms  the platforms to build for, one result each; empty to build for the first
+ *                         build platform (then the result's OS and architecture follow the base image)
  * @param buildPlatforms   platforms the build runs on; first is the default
  * @param llbCaps          caps of the engine, or null when unknown
  * @param sessionId        client session of the build context, or empty
  * @param excludes         {@code .dockerignore} patterns applied to the build context
  * @param ignoreCache      stages not to take from the cache: null none, empty all
  * @param forceNetworkMode network for every RUN without {@code --network}, or null for sandbox
+ * @param namedContexts    {@code context:KEY} options by KEY ({@code NAME} or {@code NAME::os/arch})
  */
 public record ConvertOptions(String target, Map<String, String> buildArgs, Map<String, String> labels,
-        Platform targetPlatform, List<Platform> buildPlatforms, Set<String> llbCaps, String sessionId,
+        List<Platform> targetPlatforms, List<Platform> buildPlatforms, Set<String> llbCaps, String sessionId,
         String contextLocalName, List<String> excludes, List<String> ignoreCache, String cacheIdNamespace,
         ResolveMode imageResolveMode, Network forceNetworkMode, List<ExtraHost> extraHosts, String hostname,
-        boolean prefixPlatform, ImageMetaResolver metaResolver) {
+        boolean prefixPlatform, Map<String, NamedContext> namedContexts, ImageMetaResolver metaResolver) {
 
     public ConvertOptions {
+        targetPlatforms = List.copyOf(targetPlatforms);
+        namedContexts = Map.copyOf(namedContexts);
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
         buildPlatforms = List.copyOf(buildPlatforms);
@@ -43,6 +46,18 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
         return new Builder(resolver);
     }
 
+    /** The first target platform, or null when none was requested. */
+    public Platform targetPlatform() {
+        return targetPlatforms.isEmpty() ? null : targetPlatforms.getFirst();
+    }
+
+    /** These options for one of several target platforms: step names then carry the platform. */
+    ConvertOptions forPlatform(Platform platform, boolean prefix) {
+        return new ConvertOptions(target, buildArgs, labels, platform == null ? List.of() : List.of(platform),
+                buildPlatforms, llbCaps, sessionId, contextLocalName, excludes, ignoreCache, cacheIdNamespace,
+                imageResolveMode, forceNetworkMode, extraHosts, hostname, prefix, namedContexts, metaResolver);
+    }
+
     /** Whether the engine is known to support {@code cap}. */
     boolean supports(String cap) {
         return llbCaps != null && llbCaps.contains(cap);
@@ -54,7 +69,8 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
         private String target = "";
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
-        private Platform targetPlatform;
+        private List<Platform> targetPlatforms = List.of();
+        private final Map<String, NamedContext> namedContexts = new LinkedHashMap<>();
         private List<Platform> buildPlatforms = List.of(Platform.LINUX_AMD64);
         private Set<String> llbCaps;
         private String sessionId = "";
@@ -75,7 +91,9 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
         public Builder target(String t) { target = t; return this; }
         public Builder buildArg(String k, String v) { buildArgs.put(k, v); return this; }
         public Builder label(String k, String v) { labels.put(k, v); return this; }
-        public Builder targetPlatform(Platform p) { targetPlatform = p; return this; }
+        public Builder targetPlatform(Platform p) { targetPlatforms = p == null ? List.of() : List.of(p); return this; }
+        public Builder targetPlatforms(List<Platform> p) { targetPlatforms = p; return this; }
+        public Builder namedContext(String key, NamedContext c) { namedContexts.put(key, c); return this; }
         public Builder buildPlatforms(List<Platform> p) { buildPlatforms = p; return this; }
         public Builder llbCaps(Set<String> caps) { llbCaps = caps; return this; }
         public Builder sessionId(String id) { sessionId = id; return this; }
@@ -90,9 +108,9 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
         public Builder prefixPlatform(boolean p) { prefixPlatform = p; return this; }
 
         public ConvertOptions build() {
-            return new ConvertOptions(target, buildArgs, labels, targetPlatform, buildPlatforms, llbCaps, sessionId,
+            return new ConvertOptions(target, buildArgs, labels, targetPlatforms, buildPlatforms, llbCaps, sessionId,
                     contextLocalName, excludes, ignoreCache, cacheIdNamespace, resolveMode, forceNetworkMode,
-                    extraHosts, hostname, prefixPlatform, resolver);
+                    extraHosts, hostname, prefixPlatform, namedContexts, resolver);
         }
     }
 }

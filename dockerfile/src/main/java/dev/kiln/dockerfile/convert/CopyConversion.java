@@ -26,9 +26,6 @@ final class CopyConversion {
     static void dispatch(StageState d, Command cmd, Instruction.Copy c, DispatchContext ctx)
             throws ConversionException {
         CopyFlags f = c.flags();
-        if (f.parents()) {
-            throw Errors.at(c.origin(), "COPY --parents is not supported");
-        }
         boolean fromContext = cmd.sources().isEmpty();
         State source = fromContext ? ctx.buildContext() : cmd.sources().getFirst().state;
         String dest = destination(d, c.paths().destPath());
@@ -74,8 +71,13 @@ final class CopyConversion {
         if (!f.checksum().isEmpty()) {
             throw Errors.at(c.origin(), "checksum can't be specified for non-HTTP(S) sources");
         }
-        return new Step(source, Paths.join("/", src), dest, o -> {
+        ParentsSource parents = f.parents() ? ParentsSource.of(src) : null;
+        String from = parents != null ? parents.root() : Paths.join("/", src);
+        return new Step(source, from, dest, o -> {
             basic(o, mode, owner);
+            if (parents != null) {
+                o.includePatterns(List.of(parents.pattern()));
+            }
             o.followSymlinks().copyDirContentsOnly().allowWildcard().allowEmptyWildcard();
             if (c.add()) {
                 o.attemptUnpack();

@@ -1,28 +1,22 @@
 package dev.kiln.dockerfile.convert;
 
-import dev.kiln.dockerfile.image.Image;
-import dev.kiln.dockerfile.image.ImageJson;
 import dev.kiln.dockerfile.instructions.InstructionException;
 import dev.kiln.dockerfile.instructions.InstructionsParser;
 import dev.kiln.dockerfile.instructions.ParsedDockerfile;
 import dev.kiln.dockerfile.parser.DockerfileParseException;
 import dev.kiln.dockerfile.parser.DockerfileParser;
 import dev.kiln.dockerfile.parser.ParseResult;
-import dev.kiln.dockerfile.shell.ShellLexer;
-import dev.kiln.llb.Paths;
-import dev.kiln.llb.ProxyEnv;
-import dev.kiln.llb.State;
+import dev.kiln.llb.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Dockerfile → LLB + image config, as BuildKit v0.11's {@code dockerfile2llb}. Thread-safe: each
- * call converts independently.
+ * Dockerfile → LLB + image config, as BuildKit v0.11's {@code dockerfile2llb}: parsed once, then
+ * converted once per target platform. Thread-safe: each call converts independently.
  */
 public final class DockerfileConverter {
 
@@ -36,33 +30,17 @@ public final class DockerfileConverter {
         if (df.stages().isEmpty()) {
             throw new ConversionException("dockerfile contains no stages to build");
         }
-        PlatformOpt platforms = PlatformOpt.of(options);
-        ShellLexer lexer = new ShellLexer(df.escapeToken());
-        MetaArgs meta = MetaArgs.resolve(df.metaArgs(), platforms, options.buildArgs(), lexer);
-        Stages stages = StagePlanner.plan(df, meta, lexer, options);
-        StageState target = StagePlanner.target(stages, options.target());
-        StagePlanner.linkSources(stages);
-        Set<StageState> reachable = StagePlanner.reachable(target);
-        new BaseImages(options, platforms).resolveAll(stages, reachable);
-
-        AtomicReference<State> context = new AtomicReference<>();
-        DispatchContext ctx = new DispatchContext(options, platforms, meta, lexer, State.deferred(context::get),
-                stages, proxy(options.buildArgs()));
-        StageDispatcher dispatcher = new StageDispatcher(ctx);
-        List<StageState> built = new ArrayList<>();
-        Set<String> ctxPaths = new TreeSet<>();
-        for (StageState s : stages.all()) {
-            if (reachable.contains(s)) {
-                dispatcher.dispatch(s);
-                built.add(s);
-                ctxPaths.addAll(s.ctxPaths);
-            }
+        List<Platform> targets = options.targetPlatforms().isEmpty() ? Collections.singletonList(null)
+                : options.targetPlatforms();
+        boolean multi = targets.size() > 1 || options.prefixPlatform();
+        List<PlatformConversion> results = new ArrayList<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Platform target : targets) {
+            PlatformConverter.Result r = PlatformConverter.convert(df, options.forPlatform(target, multi));
+            results.add(r.conversion());
+            warnings.addAll(r.warnings());
         }
-        context.set(buildContext(options, ctxPaths));
-        finishImage(target.image, options, platforms);
-        List<String> warnings = BuildArgWarnings.unused(options.buildArgs().keySet(), df.metaArgs(), built);
-        return new Conversion(target.state, ImageJson.write(target.image), platforms.target(), options.llbCaps(),
-                warnings);
+        return new Conversion(results, options.llbCaps(), List.copyOf(warnings), multi);
     }
 
     private static ParsedDockerfile parse(String text) throws ConversionException {
@@ -74,56 +52,5 @@ public final class DockerfileConverter {
         } catch (InstructionException e) {
             throw new ConversionException(e.getMessage(), e.startLine(), e.endLine(), e);
         }
-    }
-
-    /** The build context, following only the paths COPY/ADD/mounts read (all if any reads {@code /}). */
-    private static State buildContext(ConvertOptions o, Set<String> ctxPaths) {
-        List<String> follow = ctxPaths.contains("/") ? List.of()
-                : ctxPaths.stream().map(p -> Paths.join(".", p)).sorted().toList();
-        return State.local(o.contextLocalName(), l -> {
-            if (!o.sessionId().isEmpty()) {
-                l.sessionId(o.sessionId());
-            }
-            if (!o.excludes().isEmpty()) {
-                l.excludePatterns(o.excludes());
-            }
-            l.sharedKeyHint(o.contextLocalName()).customName("[internal] load build context");
-            if (!follow.isEmpty()) {
-                l.followPaths(follow);
-            }
-        });
-    }
-
-    private static void finishImage(Image img, ConvertOptions o, PlatformOpt platforms) {
-        if (!o.labels().isEmpty()) {
-            if (img.config.labels == null) {
-                img.config.labels = new java.util.TreeMap<>();
-            }
-            img.config.labels.putAll(o.labels());
-        }
-        if (!platforms.implicitTarget()) {
-            img.os = platforms.target().os();
-            img.architecture = platforms.target().architecture();
-            img.variant = platforms.target().variant();
-        }
-    }
-
-    /** Proxy settings from the (case-insensitive) proxy build args, or null when none is set. */
-    private static ProxyEnv proxy(Map<String, String> args) {
-        String[] v = new String[5];
-        List<String> names = List.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy");
-        boolean any = false;
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(args).entrySet()) {
-            int i = names.indexOf(e.getKey().toLowerCase(java.util.Locale.ROOT));
-            if (i >= 0) {
-                v[i] = e.getValue();
-                any = true;
-            }
-        }
-        return any ? new ProxyEnv(nz(v[0]), nz(v[1]), nz(v[2]), nz(v[3]), nz(v[4])) : null;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

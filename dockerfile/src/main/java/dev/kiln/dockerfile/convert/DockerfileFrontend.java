@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The {@code dockerfile.v0} frontend: reads the Dockerfile (option {@code filename}) and the
- * context's {@code .dockerignore}, converts, and marshals for the engine's caps.
+ * context's {@code .dockerignore}, converts (once per target platform), and marshals for the
+ * engine's caps.
  */
 public final class DockerfileFrontend implements Frontend {
 
@@ -31,8 +32,12 @@ public final class DockerfileFrontend implements Frontend {
         ConvertOptions options = FrontendOptions.parse(ctx, excludes);
         try {
             Conversion c = DockerfileConverter.convert(dockerfile, options);
-            var definition = c.state().marshal(c.marshalOptions(MarshalOptions.randomId()));
-            return new FrontendResult(c.state(), definition, c.imageConfig(), c.platform());
+            String localId = MarshalOptions.randomId();
+            List<FrontendResult.PlatformResult> results = c.platforms().stream()
+                    .map(p -> new FrontendResult.PlatformResult(p.state(), p.definition(c.llbCaps(), localId),
+                            p.imageConfig(), p.platform()))
+                    .toList();
+            return new FrontendResult(results, c.multiPlatform());
         } catch (ConversionException e) {
             throw new FrontendException(e.getMessage(), location(filename, dockerfile, e), e);
         }

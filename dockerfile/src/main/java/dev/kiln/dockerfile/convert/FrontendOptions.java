@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Turns BuildKit FrontendAttrs ({@code target}, {@code build-arg:K}, {@code label:K},
  * {@code platform}, {@code no-cache}, {@code image-resolve-mode}, {@code force-network-mode},
- * {@code add-hosts}, {@code hostname}) into {@link ConvertOptions}, once, at the edge; a bad
- * value is an error naming its key.
+ * {@code add-hosts}, {@code hostname}, {@code multi-platform}, {@code context:NAME}) into
+ * {@link ConvertOptions}, once, at the edge; a bad value is an error naming its key.
  */
 final class FrontendOptions {
 
@@ -22,11 +22,6 @@ final class FrontendOptions {
 
     static ConvertOptions parse(FrontendContext ctx, List<String> excludes) throws FrontendException {
         Map<String, String> o = ctx.options();
-        for (String key : o.keySet()) {
-            if (key.startsWith("context:")) {
-                throw new FrontendException("named contexts are not supported yet: " + key);
-            }
-        }
         ConvertOptions.Builder b = ConvertOptions.builder(ctx.imageResolver())
                 .target(o.getOrDefault("target", ""))
                 .llbCaps(ctx.llbCaps())
@@ -47,22 +42,46 @@ final class FrontendOptions {
             String v = o.get("no-cache");
             b.ignoreCache(v.isEmpty() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).toList());
         }
-        String platform = o.getOrDefault("platform", "");
-        if (!platform.isEmpty()) {
-            b.targetPlatform(platform(platform));
-        }
+        List<Platform> targets = platforms(o.getOrDefault("platform", ""));
+        b.targetPlatforms(targets).prefixPlatform(multiPlatform(o, targets.size() > 1));
+        NamedContextOptions.parse(ctx, b);
         return b.build();
     }
 
-    private static Platform platform(String v) throws FrontendException {
-        if (v.contains(",")) {
-            throw new FrontendException("platform: building several platforms at once is not supported yet: " + v);
+    /** The comma-separated target platforms; empty when none is requested. */
+    private static List<Platform> platforms(String v) throws FrontendException {
+        List<Platform> out = new ArrayList<>();
+        for (String spec : v.split(",")) {
+            if (spec.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Platform.parse(spec.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new FrontendException("platform: " + e.getMessage());
+            }
         }
-        try {
-            return Platform.parse(v.strip());
-        } catch (IllegalArgumentException e) {
-            throw new FrontendException("platform: " + e.getMessage());
+        return out;
+    }
+
+    /**
+     * Whether to return one result per platform (and prefix step names with the platform):
+     * several platforms, or {@code multi-platform} / {@code build-arg:BUILDKIT_MULTI_PLATFORM}.
+     */
+    static boolean multiPlatform(Map<String, String> o, boolean several) throws FrontendException {
+        String v = o.getOrDefault("build-arg:BUILDKIT_MULTI_PLATFORM", o.getOrDefault("multi-platform", ""));
+        if (v.isEmpty()) {
+            return several;
         }
+        boolean b = switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "t", "true" -> true;
+            case "0", "f", "false" -> false;
+            default -> throw new FrontendException("multi-platform: invalid boolean value " + v);
+        };
+        if (!b && several) {
+            throw new FrontendException("multi-platform: returning multiple target platforms is not allowed");
+        }
+        return b;
     }
 
     private static ResolveMode resolveMode(String v) throws FrontendException {

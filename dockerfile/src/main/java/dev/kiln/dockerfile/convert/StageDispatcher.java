@@ -10,10 +10,10 @@ import dev.kiln.dockerfile.parser.DockerfileParseException;
 import dev.kiln.dockerfile.parser.DockerfileParser;
 import dev.kiln.dockerfile.shell.ShellExpansionException;
 import dev.kiln.dockerfile.shell.ShellLexer;
-import dev.kiln.llb.EnvList;
 import dev.kiln.llb.Network;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts one stage: inherits the base (stage or image config: env, working dir, user), runs
@@ -89,9 +89,10 @@ final class StageDispatcher {
     private void dispatch(StageState d, Command cmd) throws ConversionException {
         Origin origin = cmd.instruction().origin();
         try {
-            EnvList env = d.state.env();
-            WordExpander ex = w -> ctx.lexer().processWord(w, StepNames.envMap(env));
-            WordExpander raw = w -> RAW_EXPANDER.processWord(w, StepNames.envMap(env));
+            // One lookup map per instruction: the env is fixed while its words expand.
+            Map<String, String> env = StepNames.envMap(d.state.env());
+            WordExpander ex = w -> ctx.lexer().processWord(w, env);
+            WordExpander raw = w -> RAW_EXPANDER.processWord(w, env);
             Instruction ins = Expansions.expand(cmd.instruction(), ex, raw);
             convert(d, cmd, ins, ex);
         } catch (ShellExpansionException | IllegalArgumentException e) {

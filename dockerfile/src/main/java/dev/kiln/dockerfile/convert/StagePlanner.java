@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,19 +25,28 @@ final class StagePlanner {
 
     private StagePlanner() {}
 
-    static Stages plan(ParsedDockerfile df, MetaArgs metaArgs, ShellLexer lexer, ConvertOptions options)
-            throws ConversionException {
+    static Stages plan(ParsedDockerfile df, MetaArgs metaArgs, ShellLexer lexer, ConvertOptions options,
+            NamedContexts contexts) throws ConversionException {
         Stages stages = new Stages();
         Map<String, String> args = metaArgs.asMap();
         List<Stage> parsed = df.stages();
         for (int i = 0; i < parsed.size(); i++) {
             Stage st = parsed.get(i);
-            StageState s = new StageState(st, expand(lexer, st.baseName(), args, st.origin()));
+            Set<String> used = new HashSet<>();
+            StageState s = new StageState(st, expand(lexer, st.baseName(), args, st.origin(), used));
             if (s.baseName.isEmpty()) {
                 throw Errors.at(st.origin(), "base name (" + st.baseName() + ") should not be blank");
             }
             if (!st.platform().isEmpty()) {
-                s.platform = platform(expand(lexer, st.platform(), args, st.origin()), st);
+                s.platform = platform(expand(lexer, st.platform(), args, st.origin(), used), st);
+            }
+            s.usedMetaArgs.addAll(used);
+            var context = st.name().isEmpty() ? Optional.<ContextSource>empty()
+                    : contexts.lookup(st.name(), s.platform, st.origin());
+            if (context.isPresent()) {
+                replaceWithContext(s, context.get(), options);
+                stages.add(s);
+                continue;
             }
             if (st.name().isEmpty()) {
                 s.stageName = "stage-" + i;
@@ -46,6 +56,20 @@ final class StagePlanner {
             s.ignoreCache = ignoresCache(options.ignoreCache(), st.name());
         }
         return stages;
+    }
+
+    /**
+     * A stage named like a {@code context:NAME} option is not built: the context stands in for it,
+     * and an image context's platform becomes the stage's.
+     */
+    private static void replaceWithContext(StageState s, ContextSource context, ConvertOptions options) {
+        s.noinit = true;
+        s.state = context.state();
+        Platform fallback = s.platform != null ? s.platform : PlatformOpt.of(options).target();
+        s.image = NamedContexts.imageOrEmpty(context, fallback);
+        if (context.image() != null && !s.image.os.isEmpty() && !s.image.architecture.isEmpty()) {
+            s.platform = Platform.of(s.image.os, s.image.architecture, s.image.variant);
+        }
     }
 
     /** Links commands to their source stages; unknown {@code --from} names become image stages. */
@@ -150,10 +174,13 @@ final class StagePlanner {
         return noCache.isEmpty() || (!name.isEmpty() && noCache.stream().anyMatch(n -> n.equalsIgnoreCase(name)));
     }
 
-    private static String expand(ShellLexer lexer, String word, Map<String, String> args, Origin origin)
-            throws ConversionException {
+    /** Expands a FROM word with the global args, noting which args it used. */
+    private static String expand(ShellLexer lexer, String word, Map<String, String> args, Origin origin,
+            Set<String> used) throws ConversionException {
         try {
-            return lexer.processWord(word, args);
+            var r = lexer.expand(word, args);
+            used.addAll(r.matched());
+            return r.result();
         } catch (ShellExpansionException e) {
             throw Errors.at(origin, e.getMessage());
         }
@@ -181,7 +208,7 @@ final class StagePlanner {
         path.add(s);
         for (StageState d : s.deps) {
             if (path.contains(d)) {
-                throw new ConversionException("circular dependency detected on stage: " + s.stageName);
+                throw Errors.at(d.stage.origin(), "circular dependency detected on stage: " + s.stageName);
             }
             visit(d, done, path);
         }

@@ -28,9 +28,13 @@ final class StageState {
     final List<ArgDecl> buildArgs = new ArrayList<>();
     final List<Command> commands = new ArrayList<>();
     final Set<String> ctxPaths = new LinkedHashSet<>();
+    /** Global args the stage's FROM line (name or platform) expanded. */
+    final Set<String> usedMetaArgs = new LinkedHashSet<>();
     boolean ignoreCache;
     boolean cmdSet;
     boolean unregistered;
+    /** Replaced by a named context: not dispatched, its state is the context's. */
+    boolean noinit;
     boolean resolved;
     int cmdIndex;
     int cmdTotal;

@@ -1,7 +1,9 @@
 package dev.kiln.dockerfile.parser;
 
 import dev.kiln.dockerfile.shell.Text;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -70,8 +72,7 @@ final class JsonArray {
         char c = text.charAt(pos);
         return switch (c) {
             case '"' -> readString();
-            case '[' -> readArray(depth + 1);
-            case '{' -> readObject(depth + 1);
+            case '[', '{' -> skipNested(depth);
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -111,33 +112,81 @@ final class JsonArray {
         }
     }
 
-    private Object readObject(int depth) throws Malformed {
-        checkDepth(depth);
-        pos++; // '{'
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return NON_STRING;
-        }
-        while (true) {
+    /**
+     * Validates a nested array or object (never a string, so only its syntax matters) with an
+     * explicit stack: Go's decoder allows {@value #MAX_DEPTH} levels, more than recursion on a
+     * default Java thread stack survives.
+     */
+    private Object skipNested(int depth) throws Malformed {
+        Deque<Character> open = new ArrayDeque<>();
+        boolean pending = push(open, depth); // true: an element (or key) is expected
+        while (!open.isEmpty()) {
+            if (pending) {
+                pending = element(open, depth);
+                continue;
+            }
             skipWhitespace();
-            if (peek() != '"' || !(readValue(depth) instanceof String)) {
+            char c = next();
+            if (c == ',') {
+                pending = true;
+            } else if (c == closer(open.peek())) {
+                open.pop();
+            } else {
                 throw new Malformed();
             }
+        }
+        return NON_STRING;
+    }
+
+    /** Reads one element (an object member with its key); returns whether another is expected at once. */
+    private boolean element(Deque<Character> open, int depth) throws Malformed {
+        skipWhitespace();
+        if (open.peek() == '{') {
+            if (peek() != '"') {
+                throw new Malformed();
+            }
+            readString();
             skipWhitespace();
             if (next() != ':') {
                 throw new Malformed();
             }
-            readValue(depth);
             skipWhitespace();
-            char c = next();
-            if (c == '}') {
-                return NON_STRING;
-            }
-            if (c != ',') {
-                throw new Malformed();
-            }
         }
+        char c = peek();
+        if (c == '[' || c == '{') {
+            return push(open, depth);
+        }
+        readScalar();
+        return false;
+    }
+
+    /** Opens a container at {@code pos}; returns whether an element must follow (it is not empty). */
+    private boolean push(Deque<Character> open, int depth) throws Malformed {
+        char c = next();
+        open.push(c);
+        checkDepth(depth + open.size());
+        skipWhitespace();
+        if (peek() == closer(c)) {
+            pos++;
+            open.pop();
+            return false;
+        }
+        return true;
+    }
+
+    private void readScalar() throws Malformed {
+        switch (peek()) {
+            case '"' -> readString();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            case '\0' -> throw new Malformed();
+            default -> number();
+        }
+    }
+
+    private static char closer(char open) {
+        return open == '[' ? ']' : '}';
     }
 
     private Object literal(String word) throws Malformed {

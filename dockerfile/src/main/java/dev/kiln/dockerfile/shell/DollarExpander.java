@@ -5,9 +5,16 @@ import static dev.kiln.dockerfile.shell.CodePointCursor.EOF;
 /** Expands {@code $NAME} and the {@code ${NAME...}} forms, with their modifiers. */
 final class DollarExpander {
 
+    /**
+     * Nesting limit for {@code ${A:-${B:-…}}}: each level recurses, and Java's fixed thread stacks
+     * (unlike Go's growable ones) would overflow on pathological input long before BuildKit fails.
+     */
+    static final int MAX_DEPTH = 100;
+
     private final WordProcessor processor;
     private final CodePointCursor cursor;
     private final boolean skipUnsetEnv;
+    private int depth;
 
     DollarExpander(WordProcessor processor, CodePointCursor cursor, boolean skipUnsetEnv) {
         this.processor = processor;
@@ -21,6 +28,18 @@ final class DollarExpander {
         if (cursor.peek() != '{') {
             return simple();
         }
+        if (depth >= MAX_DEPTH) {
+            throw new ShellExpansionException("variable expansions nested more than " + MAX_DEPTH + " levels deep");
+        }
+        depth++;
+        try {
+            return bracedExpansion();
+        } finally {
+            depth--;
+        }
+    }
+
+    private String bracedExpansion() throws ShellExpansionException {
         cursor.next();
         switch (cursor.peek()) {
             case EOF -> throw missingBrace();

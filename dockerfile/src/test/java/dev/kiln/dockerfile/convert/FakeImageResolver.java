@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Serves the golden registry's busybox: {@code localhost:5000/busybox} pinned to its manifest digest. */
-final class FakeImageResolver implements ImageMetaResolver {
+class FakeImageResolver implements ImageMetaResolver {
 
     static final Digest BUSYBOX = Digest.parse("sha256:39bfdae4a9f64d3aa985a1c1d1d431a7378bf723f7df15710d11a5168107362b");
 

@@ -122,4 +122,14 @@ class ParserBehaviourTest {
 
         assertThat(DockerfileParser.parseAndValidate(dockerfile).instructions()).hasSize(17);
     }
+
+    @Test
+    void deeplyNestedJsonIsCheckedWithoutRecursion() throws Exception {
+        String nested = "CMD [" + "[".repeat(9_000) + "{\"k\": [1, true, null, \"s\"]}" + "]".repeat(9_000) + "]\n";
+        assertThatThrownBy(() -> DockerfileParser.parse(nested)).isInstanceOf(DockerfileParseException.class)
+                .hasMessageContaining("arrays must be comprised of strings only");
+        // Deeper than Go's decoder allows: not JSON at all, so the shell form.
+        String tooDeep = "CMD " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+        assertThat(DockerfileParser.parse(tooDeep).instructions().getFirst().json()).isFalse();
+    }
 }

@@ -94,4 +94,14 @@ class ShellLexerTest {
         assertThat(result.matched()).containsExactly("FILE");
         assertThat(result.unmatched()).containsExactly("NOPE");
     }
+
+    @Test
+    void deeplyNestedExpansionIsACleanError() throws Exception {
+        ShellLexer lexer = new ShellLexer('\\');
+        String ok = "${A:-".repeat(50) + "x" + "}".repeat(50);
+        assertThat(lexer.processWord(ok, Map.of())).isEqualTo("x");
+        String deep = "${A:-".repeat(5000) + "}".repeat(5000);
+        assertThatThrownBy(() -> lexer.processWord(deep, Map.of())).isInstanceOf(ShellExpansionException.class)
+                .hasMessageContaining("nested more than 100 levels deep");
+    }
 }
