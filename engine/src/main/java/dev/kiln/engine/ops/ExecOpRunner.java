@@ -8,13 +8,11 @@ import dev.kiln.engine.executor.Stdio;
 import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.proto.pb.ExecOp;
-import dev.kiln.proto.pb.Mount;
 import dev.kiln.proto.pb.Op;
 import dev.kiln.solver.CacheMap;
 import dev.kiln.solver.OpContext;
 import dev.kiln.solver.Result;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,7 +52,7 @@ public final class ExecOpRunner implements dev.kiln.solver.Op {
       mounts.prepare(exec);
       ExecRequest request = ExecRequest.of(ExecMeta.of(exec), mounts.rootfs())
           .withMounts(mounts.execMounts())
-          .withStdio(new Stdio(chunk -> ctx.progress().log(1, chunk), chunk -> ctx.progress().log(2, chunk)));
+          .withStdio(stdio(ctx));
       ExecResult result = s.executor().run(request);
       if (!result.succeeded()) {
         throw new IOException("process \"" + String.join(" ", exec.getMeta().getArgsList())
@@ -64,12 +62,8 @@ public final class ExecOpRunner implements dev.kiln.solver.Op {
     }
   }
 
-  /** Mounts as in LLB: bind mounts with an output number become the exec's results. */
-  static List<Mount> writable(ExecOp exec) {
-    List<Mount> out = new ArrayList<>();
-    for (Mount m : exec.getMountsList()) {
-      if (m.getMountType() == dev.kiln.proto.pb.MountType.BIND && m.getOutput() >= 0) out.add(m);
-    }
-    return out;
+  private static Stdio stdio(OpContext ctx) {
+    ClippedLog log = new ClippedLog(ctx.progress(), ClippedLog.DEFAULT_LIMIT);
+    return new Stdio(log.stream(1), log.stream(2));
   }
 }
