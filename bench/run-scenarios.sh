@@ -9,3 +9,4 @@ work="${1:-$(mktemp -d /var/tmp/kiln-bench.XXXXXX)}"
 runs="${2:-3}"
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ContextIoScenario "$work" "$runs"
+java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ExecOverheadScenario "$work/exec" 20
