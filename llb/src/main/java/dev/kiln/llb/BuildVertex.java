@@ -44,7 +44,6 @@ public final class BuildVertex implements Vertex {
     Constraints c = constraints.withCaps(Set.of(LlbCaps.SOURCE_BUILD_OP_LLB_FILENAME));
     Platform platform = c.platform() != null ? c.platform() : ctx.options().platform();
     Op op = c.opBuilder(platform).addInputs(ctx.input(source)).setBuild(build).build();
-    byte[] bytes = DeterministicProto.bytes(op);
-    return new MarshaledOp(Digest.of(bytes), bytes, c.metadata(), List.of(source.vertex()), c.locations());
+    return MarshaledOp.of(op, c, List.of(source.vertex()));
   }
 }

@@ -43,8 +43,7 @@ public final class DiffVertex implements Vertex {
     op.setDiff(DiffOp.newBuilder()
         .setLower(LowerDiffInput.newBuilder().setInput(lowerIndex))
         .setUpper(UpperDiffInput.newBuilder().setInput(upperIndex)));
-    byte[] bytes = DeterministicProto.bytes(op.build());
-    return new MarshaledOp(Digest.of(bytes), bytes, c.metadata(), vertices, c.locations());
+    return MarshaledOp.of(op.build(), c, vertices);
   }
 
   private static long add(MarshalContext ctx, Op.Builder op, Output out, List<Vertex> vertices) {

@@ -134,8 +134,7 @@ public final class ExecVertex implements Vertex {
         : v.platform() != null ? v.platform() : ctx.options().platform();
     Constraints c = constraints.withCaps(caps);
     Op op = c.opBuilder(platform).addAllInputs(inputs).setExec(exec).build();
-    byte[] bytes = DeterministicProto.bytes(op);
-    return new MarshaledOp(Digest.of(bytes), bytes, c.metadata(), inputVertices, c.locations());
+    return MarshaledOp.of(op, c, inputVertices);
   }
 
   private Meta meta(MarshalContext ctx, StateValues v, Set<String> caps) {

@@ -61,8 +61,7 @@ public final class FileVertex implements Vertex {
         : base.platform() != null ? base.platform() : ctx.options().platform();
     Constraints c = constraints.withCaps(Set.of(LlbCaps.FILE_BASE));
     Op op = c.opBuilder(platform).addAllInputs(inputs).setFile(file).build();
-    byte[] bytes = DeterministicProto.bytes(op);
-    return new MarshaledOp(Digest.of(bytes), bytes, c.metadata(), inputVertices, c.locations());
+    return MarshaledOp.of(op, c, inputVertices);
   }
 
   private static long addInput(MarshalContext ctx, Output output, List<Input> inputs, List<Vertex> vertices) {

@@ -14,4 +14,10 @@ public record MarshaledOp(
     inputVertices = List.copyOf(inputVertices);
     locations = List.copyOf(locations);
   }
+
+  /** Serializes {@code op} deterministically; the digest is the hash of exactly those bytes. */
+  static MarshaledOp of(dev.kiln.proto.pb.Op op, Constraints constraints, List<Vertex> inputVertices) {
+    byte[] bytes = DeterministicProto.bytes(op);
+    return new MarshaledOp(Digest.of(bytes), bytes, constraints.metadata(), inputVertices, constraints.locations());
+  }
 }

@@ -38,8 +38,7 @@ public final class MergeVertex implements Vertex {
       op.addInputs(ctx.input(in));
       merge.addInputs(MergeInput.newBuilder().setInput(merge.getInputsCount()));
     }
-    byte[] bytes = DeterministicProto.bytes(op.setMerge(merge).build());
     List<Vertex> vertices = inputs.stream().map(Output::vertex).toList();
-    return new MarshaledOp(Digest.of(bytes), bytes, c.metadata(), vertices, c.locations());
+    return MarshaledOp.of(op.setMerge(merge).build(), c, vertices);
   }
 }

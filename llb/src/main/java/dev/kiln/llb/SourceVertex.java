@@ -52,7 +52,6 @@ public final class SourceVertex implements Vertex {
         c.opBuilder(platform)
             .setSource(dev.kiln.proto.pb.SourceOp.newBuilder().setIdentifier(identifier).putAllAttrs(wireAttrs))
             .build();
-    byte[] bytes = DeterministicProto.bytes(op);
-    return new MarshaledOp(Digest.of(bytes), bytes, c.metadata(), List.of(), c.locations());
+    return MarshaledOp.of(op, c, List.of());
   }
 }

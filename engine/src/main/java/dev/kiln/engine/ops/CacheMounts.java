@@ -1,5 +1,6 @@
 package dev.kiln.engine.ops;
 
+import dev.kiln.engine.fs.Trees;
 import dev.kiln.llb.Digest;
 import dev.kiln.proto.pb.CacheSharingOpt;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class CacheMounts {
       }
     }
     Path fresh = Files.createTempDirectory(root, "private-");
-    return lease(fresh, () -> deleteTree(fresh));
+    return lease(fresh, () -> Trees.deleteRecursively(fresh));
   }
 
   private interface Release {
@@ -82,11 +83,5 @@ public final class CacheMounts {
         release.run();
       }
     };
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
   }
 }

@@ -33,22 +33,17 @@ final class DiffOpRunner implements dev.kiln.solver.Op {
     if (lower < 0 && upper >= 0) {
       return List.of(inputs.get((int) upper).clone());
     }
-    String id = refs.store().prepare(null);
-    try (MountedTree target = refs.mountActive(id)) {
-      if (upper >= 0) {
-        try (MountedTree up = refs.view(SnapshotRefs.snapshotId(inputs.get((int) upper)));
-            MountedTree low = refs.view(SnapshotRefs.snapshotId(inputs.get((int) lower)))) {
-          ctx.heavy(() -> {
-            TreeDiff.copyChanges(low.root(), up.root(), target.root());
-            return null;
-          });
-        }
-      }
-    } catch (Exception e) {
-      refs.store().remove(id);
-      throw e;
+    if (upper < 0) {
+      return List.of(refs.build(null, target -> {}));
     }
-    refs.store().commit(id);
-    return List.of(refs.result(id));
+    return List.of(refs.build(null, target -> {
+      try (MountedTree up = refs.view(SnapshotRefs.snapshotId(inputs.get((int) upper)));
+          MountedTree low = refs.view(SnapshotRefs.snapshotId(inputs.get((int) lower)))) {
+        ctx.heavy(() -> {
+          TreeDiff.copyChanges(low.root(), up.root(), target);
+          return null;
+        });
+      }
+    }));
   }
 }

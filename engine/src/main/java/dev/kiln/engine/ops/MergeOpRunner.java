@@ -30,23 +30,17 @@ final class MergeOpRunner implements dev.kiln.solver.Op {
 
   @Override
   public List<Result> exec(OpContext ctx, List<Result> inputs) throws Exception {
-    String id = refs.store().prepare(null);
-    try (MountedTree target = refs.mountActive(id)) {
+    return List.of(refs.build(null, target -> {
       for (var in : op.getMerge().getInputsList()) {
         String snapshot = SnapshotRefs.snapshotId(inputs.get((int) in.getInput()));
         try (MountedTree source = refs.view(snapshot)) {
           ctx.heavy(() -> {
-            FileActions.copy(source.root(), target.root(), layer());
+            FileActions.copy(source.root(), target, layer());
             return null;
           });
         }
       }
-    } catch (Exception e) {
-      refs.store().remove(id);
-      throw e;
-    }
-    refs.store().commit(id);
-    return List.of(refs.result(id));
+    }));
   }
 
   /** Everything of one input, metadata kept, replacing entries of another type. */

@@ -1,5 +1,6 @@
 package dev.kiln.engine.snapshot;
 
+import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.metadata.Database;
 import java.io.IOException;
 import java.nio.file.Files;

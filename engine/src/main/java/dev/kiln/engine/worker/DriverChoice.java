@@ -1,6 +1,7 @@
 package dev.kiln.engine.worker;
 
 import dev.kiln.engine.fs.TreeCopier;
+import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.copy.CopyDriver;
 import dev.kiln.engine.snapshot.overlay.OverlayDriver;
@@ -43,8 +44,8 @@ final class DriverChoice {
   }
 
   private static void deleteQuietly(Path dir) {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    try {
+      Trees.deleteRecursively(dir);
     } catch (IOException ignored) {
       // a leftover probe directory is swept with tmp/ on the next start
     }

@@ -48,6 +48,28 @@ public final class SnapshotRefs implements ResultLoader {
     return store.exists(id) ? Optional.of(result(id)) : Optional.empty();
   }
 
+  /** Fills a new snapshot's tree. */
+  @FunctionalInterface
+  public interface TreeWork {
+    void fill(Path root) throws Exception;
+  }
+
+  /**
+   * A new committed snapshot on top of {@code parent} (null: empty), filled by {@code work}; on
+   * failure nothing is left behind. The caller owns the returned result.
+   */
+  public Result build(String parent, TreeWork work) throws Exception {
+    String id = store.prepare(parent);
+    try (MountedTree tree = mountActive(id)) {
+      work.fill(tree.root());
+    } catch (Exception e) {
+      store.remove(id);
+      throw e;
+    }
+    store.commit(id);
+    return result(id);
+  }
+
   /** Mounts a committed snapshot read-only. */
   public MountedTree view(String snapshotId) throws IOException {
     return MountedTree.mount(store.mounts(snapshotId, true), tmp);

@@ -5,6 +5,7 @@ import dev.kiln.engine.cache.contenthash.ContentHasher;
 import dev.kiln.engine.cache.contenthash.ImmutableChecksums;
 import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.executor.runc.RuncConfig;
+import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.executor.runc.RuncExecutor;
 import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.metadata.KilnSchema;
@@ -75,11 +76,7 @@ public final class Worker implements AutoCloseable {
   }
 
   private static void clean(Path tmp) throws IOException {
-    if (Files.exists(tmp)) {
-      try (var walk = Files.walk(tmp)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-      }
-    }
+    Trees.deleteRecursively(tmp);
     Files.createDirectories(tmp);
   }
 

@@ -6,7 +6,6 @@ import dev.kiln.engine.cache.contenthash.LocalContextChecksums;
 import dev.kiln.engine.fs.Copy;
 import dev.kiln.engine.fs.FileActions;
 import dev.kiln.engine.fs.Owner;
-import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.engine.source.Source;
 import dev.kiln.engine.worker.SnapshotRefs;
@@ -59,20 +58,12 @@ public final class LocalSource implements Source {
   public Result exec(OpContext ctx, SourceRequest request) throws Exception {
     LocalRequest local = LocalRequest.of(request);
     Path dir = directory(request, local);
-    String id = refs.store().prepare(null);
-    try (MountedTree tree = refs.mountActive(id)) {
-      Copy copy = new Copy("/", "/", Owner.ROOT, null, false, true, false, false, false, false, null,
-          local.includes(), local.excludes(), false);
-      ctx.heavy(() -> {
-        FileActions.copy(dir, tree.root(), copy);
-        return null;
-      });
-    } catch (Exception e) {
-      refs.store().remove(id);
-      throw e;
-    }
-    refs.store().commit(id);
-    return refs.result(id);
+    Copy copy = new Copy("/", "/", Owner.ROOT, null, false, true, false, false, false, false, null,
+        local.includes(), local.excludes(), false);
+    return refs.build(null, root -> ctx.heavy(() -> {
+      FileActions.copy(dir, root, copy);
+      return null;
+    }));
   }
 
   private static Path directory(SourceRequest request, LocalRequest local) throws IOException {
