@@ -207,6 +207,21 @@ class ImageSourceTest {
     }
   }
 
+  @Test
+  void theSameImageFromAnOciLayoutIsTheSameCacheEntry() throws Exception {
+    try (Engine engine = open("overlayfs")) {
+      String fromRegistry;
+      try (SolveResult r = solve(engine, State.image(ref("test/changed:v1")))) {
+        fromRegistry = r.snapshotId();
+      }
+      BuildInputs inputs = BuildInputs.NONE.withOciLayouts(Map.of("local", layout));
+      try (SolveResult r = engine.solve(marshal(State.ociLayout("local:changed", o -> {})), SolveRequest.of(inputs))) {
+        assertThat(r.cached()).isTrue();
+        assertThat(r.snapshotId()).isEqualTo(fromRegistry);
+      }
+    }
+  }
+
   static List<VertexEvent.Status> statuses(SolveResult r) {
     return r.progress().stream().map(ProgressEvent::event)
         .filter(e -> e instanceof VertexEvent.Status).map(e -> (VertexEvent.Status) e).toList();
