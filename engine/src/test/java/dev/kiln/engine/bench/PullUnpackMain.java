@@ -28,8 +28,8 @@ public final class PullUnpackMain {
         SolveResult r = engine.solve(State.image(args[1]).marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64)),
             SolveRequest.of(BuildInputs.NONE))) {
       long ms = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("kiln: %s pulled and unpacked in %d ms (%s, %d blobs downloaded, %d layers unpacked)%n",
-          args[1], ms, engine.snapshotter(), engine.imageStats().downloads(), engine.imageStats().unpacks());
+      System.out.printf("kiln: %s pulled and unpacked in %d ms (%s, %d blobs downloaded, %d layers unpacked, snapshot %s)%n",
+          args[1], ms, engine.snapshotter(), engine.imageStats().downloads(), engine.imageStats().unpacks(), r.snapshotId());
     }
   }
 }

@@ -55,7 +55,8 @@ public final class LocalRegistry implements AutoCloseable {
       if (!process.isAlive()) {
         fail("docker-registry exited (" + process.exitValue() + "): " + Files.readString(dir.resolve("registry.log")));
       }
-      try (Socket s = new Socket("127.0.0.1", port)) {
+      try {
+        new Socket("127.0.0.1", port).close();
         return;
       } catch (IOException notYet) {
         Thread.sleep(50);

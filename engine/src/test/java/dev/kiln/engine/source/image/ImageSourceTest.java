@@ -13,6 +13,7 @@ import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.engine.worker.Worker.ImageStats;
+import dev.kiln.llb.ImageOptions.ResolveMode;
 import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,43 @@ class ImageSourceTest {
         assertThat(r.cached()).isTrue();
         assertThat(r.snapshotId()).isEqualTo(fromRegistry);
       }
+    }
+  }
+
+  @Test
+  void aMovedTagIsFollowedUnlessTheModeIsLocal() throws Exception {
+    push("second", "test/moving:v1", false);
+    State byDefault = State.image(ref("test/moving:v1"));
+    State preferLocal = State.image(ref("test/moving:v1"), o -> o.resolveMode(ResolveMode.PREFER_LOCAL));
+    try (Engine engine = open("overlayfs")) {
+      try (SolveResult r = solve(engine, byDefault); MountedTree t = r.open()) {
+        assertThat(t.root().resolve("platform")).hasContent("second");
+      }
+      push("changed", "test/moving:v1", false);
+      try (SolveResult r = solve(engine, preferLocal); MountedTree t = r.open()) {
+        assertThat(t.root().resolve("platform")).hasContent("second");
+      }
+      try (SolveResult r = solve(engine, byDefault); MountedTree t = r.open()) {
+        assertThat(t.root().resolve("platform")).doesNotExist();
+        assertThat(t.root().resolve("data/replaced")).hasContent("v2");
+      }
+    }
+  }
+
+  @Test
+  void concurrentPullsOfImagesSharingABaseUnpackItOnce() throws Exception {
+    try (Engine engine = open("overlayfs"); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<String>> solves = new ArrayList<>();
+      for (String repo : List.of("test/changed:v1", "test/second:v1", "test/changed:v1", "test/second:v1")) {
+        solves.add(threads.submit(() -> {
+          try (SolveResult r = solve(engine, State.image(ref(repo)))) {
+            return r.snapshotId();
+          }
+        }));
+      }
+      for (Future<String> f : solves) f.get();
+      assertThat(engine.imageStats().unpacks()).isEqualTo(3); // base once, each image's own top layer once
+      assertThat(engine.imageStats().downloads()).isEqualTo(5); // two configs, three distinct layers
     }
   }
 
