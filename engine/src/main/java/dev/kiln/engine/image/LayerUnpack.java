@@ -65,8 +65,14 @@ public final class LayerUnpack {
         ctx.progress().status(status, status, 0, 0, started, Instant.now());
         store.commit(id);
       } catch (Exception e) {
-        store.remove(id);
-        throw e instanceof IOException io ? io : new IOException("unpacking layer " + blob.digest() + ": " + e.getMessage(), e);
+        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+        IOException failure = e instanceof IOException io ? io : new IOException("unpacking layer " + blob.digest() + ": " + e.getMessage(), e);
+        try {
+          store.remove(id);
+        } catch (IOException cleanup) {
+          failure.addSuppressed(cleanup);
+        }
+        throw failure;
       }
       layers.record(chainId, diffId, id);
       unpacked.incrementAndGet();

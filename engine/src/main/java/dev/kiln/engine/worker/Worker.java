@@ -74,7 +74,7 @@ public final class Worker implements AutoCloseable {
     LayerSnapshots layers = new LayerSnapshots(db);
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
-    HostsConfig hosts = config.registryConfig().isPresent() ? HostsConfig.load(config.registryConfig().get()) : HostsConfig.EMPTY;
+    HostsConfig hosts = registryHosts(config);
     this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
     this.sources = new SourceManager(List.of(
         new LocalSource(refs, hasher),
@@ -89,6 +89,16 @@ public final class Worker implements AutoCloseable {
       return new Worker(config);
     } catch (SQLException e) {
       throw new IOException("cannot open the metadata database in " + config.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HostsConfig registryHosts(EngineConfig config) throws IOException {
+    if (config.registryConfig().isEmpty()) return HostsConfig.EMPTY;
+    Path file = config.registryConfig().get();
+    try {
+      return HostsConfig.load(file);
+    } catch (IOException e) {
+      throw new IOException("cannot read the registry host configuration " + file + ": " + e.getMessage(), e);
     }
   }
 
