@@ -40,6 +40,7 @@ mvn -B -q -o -pl engine -am test-compile dependency:build-classpath -Dmdep.inclu
 CP="engine/target/test-classes:engine/target/classes:$(cat "$WORK/cp.txt")"
 
 best_kiln=; best_peer=
+echo "== timing (each run: fresh Kiln state; fresh skopeo destination and umoci bundle)"
 for run in $(seq "$RUNS"); do
   rm -rf "$WORK/state" "$WORK/pulled" "$WORK/bundle"
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -37,6 +39,13 @@ public final class LayerApplier {
   private final Whiteouts whiteouts;
   private final List<DirTimes> dirTimes = new ArrayList<>();
   private final Set<Path> written = new HashSet<>();
+  private final byte[] buffer = new byte[256 << 10];
+  /**
+   * Resolved parent directories by in-root path: most entries share their parent with the one
+   * before. Valid until this layer removes something or creates a symlink (either can change what
+   * a path resolves to); creating directories cannot.
+   */
+  private final Map<String, Path> parents = new HashMap<>();
 
   private LayerApplier(Path root, Whiteouts whiteouts) {
     this.root = root.toAbsolutePath().normalize();
@@ -85,14 +94,18 @@ public final class LayerApplier {
     boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
     if (exists && !(e.isDirectory() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
       Nodes.deleteRecursively(target);
+      parents.clear();
       exists = false;
+    }
+    if (e.isSymbolicLink()) {
+      parents.clear();
     }
     written.add(target);
     if (e.isLink()) {
       Files.createLink(target, linkTarget(e));
       return; // a hardlink shares its target's metadata
     }
-    if (!exists && !Nodes.create(tar, e, target)) {
+    if (!exists && !Nodes.create(tar, e, target, buffer)) {
       return;
     }
     Nodes.metadata(e, target, !e.isDirectory());
@@ -102,6 +115,7 @@ public final class LayerApplier {
   }
 
   private void whiteoutEntry(String name, String base) throws IOException {
+    parents.clear();
     if (base.equals(OPAQUE)) {
       whiteouts.opaque(parentDir(EntryNames.parent(name)), written);
     } else if (!base.startsWith(WHITEOUT_META)) { // other .wh..wh. names are AUFS bookkeeping
@@ -111,10 +125,19 @@ public final class LayerApplier {
 
   /** The host directory for in-root {@code dir}, created (shaped like the lower layers' one) if missing. */
   private Path parentDir(String dir) throws IOException {
-    Path host = RootedResolver.resolve(root, dir);
-    if (Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
-      return host;
+    Path cached = parents.get(dir);
+    if (cached != null) {
+      return cached;
     }
+    Path host = RootedResolver.resolve(root, dir);
+    if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+      createParents(host);
+    }
+    parents.put(dir, host);
+    return host;
+  }
+
+  private void createParents(Path host) throws IOException {
     List<Path> missing = new ArrayList<>();
     for (Path p = host; !p.equals(root) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
       if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -130,7 +153,6 @@ public final class LayerApplier {
         dirTimes.add(new DirTimes(p, template.atime(), template.mtime()));
       }
     }
-    return host;
   }
 
   /** The existing node a hardlink entry points at, copied up from a lower layer when needed. */

@@ -23,12 +23,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 /** Creating one filesystem node from a tar header, and the small file operations around it. */
 final class Nodes {
   private static final String XATTR_PREFIX = "SCHILY.xattr.";
-  private static final int COPY_BUFFER = 256 << 10;
 
   private Nodes() {}
 
-  /** Creates the node {@code e} describes at {@code target} (absent); false for entries with nothing to create. */
-  static boolean create(InputStream tar, TarArchiveEntry e, Path target) throws IOException {
+  /**
+   * Creates the node {@code e} describes at {@code target} (absent); false for entries with
+   * nothing to create. {@code buffer} is the caller's, reused across files.
+   */
+  static boolean create(InputStream tar, TarArchiveEntry e, Path target, byte[] buffer) throws IOException {
     int perm = e.getMode() & 07777;
     if (e.isDirectory()) {
       Files.createDirectory(target);
@@ -40,18 +42,17 @@ final class Nodes {
     } else if (e.isFIFO()) {
       PosixFiles.mknod(target, Stat.S_IFIFO | perm, 0);
     } else if (e.isFile()) {
-      writeFile(tar, target);
+      writeFile(tar, target, buffer);
     } else {
       return false; // sockets and unknown types: nothing a layer can carry meaningfully
     }
     return true;
   }
 
-  private static void writeFile(InputStream tar, Path target) throws IOException {
+  private static void writeFile(InputStream tar, Path target, byte[] buffer) throws IOException {
     try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      byte[] buf = new byte[COPY_BUFFER];
-      for (int n; (n = tar.read(buf)) > 0; ) {
-        out.write(buf, 0, n);
+      for (int n; (n = tar.read(buffer)) > 0; ) {
+        out.write(buffer, 0, n);
       }
     }
   }
