@@ -6,6 +6,7 @@ import dev.kiln.engine.ops.OpRunners;
 import dev.kiln.engine.ops.VertexGraph;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.engine.worker.Worker;
+import dev.kiln.llb.frontend.ImageMetaResolver;
 import dev.kiln.proto.pb.Definition;
 import dev.kiln.solver.CachedResult;
 import dev.kiln.solver.Edge;
@@ -26,6 +27,19 @@ public final class Engine implements AutoCloseable {
 
   public static Engine open(EngineConfig config) throws IOException {
     return new Engine(Worker.open(config));
+  }
+
+  /**
+   * Resolves image names to a pinned digest and config for frontends (Dockerfile {@code FROM}),
+   * sharing the image sources' registry client and content store.
+   */
+  public ImageMetaResolver imageMetaResolver() {
+    return worker.imageMetaResolver();
+  }
+
+  /** Blobs downloaded and image layers unpacked since this engine opened. */
+  public Worker.ImageStats imageStats() {
+    return worker.imageStats();
   }
 
   /** The snapshot driver in use: {@code overlayfs} or {@code copy}. */

@@ -55,5 +55,22 @@ public final class KilnSchema {
             by_content INTEGER NOT NULL,
             value TEXT NOT NULL,
             PRIMARY KEY (key, position)
+          )"""),
+      // v3: image layers unpacked once per chain id and shared by every image that has them;
+      // the digest each image name was last resolved to (for image.resolvemode=local)
+      List.of(
+          """
+          CREATE TABLE layer_snapshots (
+            chain_id TEXT PRIMARY KEY,
+            snapshot_id TEXT NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+            diff_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+          )""",
+          "CREATE INDEX layer_snapshots_snapshot ON layer_snapshots(snapshot_id)",
+          """
+          CREATE TABLE image_names (
+            name TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            resolved_at INTEGER NOT NULL
           )""")));
 }

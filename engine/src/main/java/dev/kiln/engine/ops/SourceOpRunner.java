@@ -13,14 +13,14 @@ import java.util.List;
 
 /** A source op: dispatched to the {@link Source} serving its identifier's scheme. */
 final class SourceOpRunner implements dev.kiln.solver.Op {
-  private final Source source;
-  private final Source.SourceRequest request;
+  private final Source.Instance source;
 
   SourceOpRunner(Op op, SourceManager sources, BuildInputs build) throws IOException {
     var src = op.getSource();
-    this.request = new Source.SourceRequest(src.getIdentifier(), src.getAttrsMap(), platform(op), build);
+    var request = new Source.SourceRequest(src.getIdentifier(), src.getAttrsMap(), platform(op), build);
     this.source = sources.forScheme(request.scheme()).orElseThrow(() ->
-        new IOException("unsupported source '" + src.getIdentifier() + "': this engine has no " + request.scheme() + ":// source yet"));
+        new IOException("unsupported source '" + src.getIdentifier() + "': this engine has no " + request.scheme() + ":// source yet"))
+        .instance(request);
   }
 
   private static Platform platform(Op op) {
@@ -31,11 +31,11 @@ final class SourceOpRunner implements dev.kiln.solver.Op {
 
   @Override
   public CacheMap cacheMap(OpContext ctx) throws Exception {
-    return source.cacheMap(ctx, request);
+    return source.cacheMap(ctx);
   }
 
   @Override
   public List<Result> exec(OpContext ctx, List<Result> inputs) throws Exception {
-    return List.of(source.exec(ctx, request));
+    return List.of(source.exec(ctx));
   }
 }

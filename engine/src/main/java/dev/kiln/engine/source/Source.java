@@ -20,6 +20,33 @@ public interface Source {
   /** Produces the source's filesystem as a committed snapshot result. */
   Result exec(OpContext ctx, SourceRequest request) throws Exception;
 
+  /**
+   * Binds one source op. The solver calls {@link Instance#cacheMap} and then, on a cache miss,
+   * {@link Instance#exec} on the same instance, so a source that pins something while keying (an
+   * image tag resolved to a digest) overrides this to build exactly what it keyed. The default
+   * delegates to the stateless methods.
+   */
+  default Instance instance(SourceRequest request) {
+    return new Instance() {
+      @Override
+      public CacheMap cacheMap(OpContext ctx) throws Exception {
+        return Source.this.cacheMap(ctx, request);
+      }
+
+      @Override
+      public Result exec(OpContext ctx) throws Exception {
+        return Source.this.exec(ctx, request);
+      }
+    };
+  }
+
+  /** One source op bound to its request; used by one vertex. */
+  interface Instance {
+    CacheMap cacheMap(OpContext ctx) throws Exception;
+
+    Result exec(OpContext ctx) throws Exception;
+  }
+
   /** One source op as the engine received it, plus the build's inputs it may need. */
   record SourceRequest(String identifier, Map<String, String> attrs, Platform platform, BuildInputs build) {
     public String scheme() {

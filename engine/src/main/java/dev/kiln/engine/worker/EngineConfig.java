@@ -1,22 +1,35 @@
 package dev.kiln.engine.worker;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the engine keeps its state and how it stores snapshots.
  *
  * @param root state directory ({@code /var/lib/kiln} for root, else {@code $XDG_DATA_HOME/kiln})
  * @param snapshotter {@code auto} (overlayfs when it works here, else copy), {@code overlayfs} or {@code copy}
+ * @param registryConfig a TOML file whose {@code [registry."host"]} tables set mirrors, {@code
+ *     http}, {@code insecure} and CA files per registry host (buildkitd.toml's form; kilnd.toml can
+ *     be given whole); empty for defaults. Credentials come from {@code ~/.docker/config.json}.
  */
-public record EngineConfig(Path root, String snapshotter) {
+public record EngineConfig(Path root, String snapshotter, Optional<Path> registryConfig) {
   public EngineConfig {
     if (!snapshotter.equals("auto") && !snapshotter.equals("overlayfs") && !snapshotter.equals("copy")) {
       throw new IllegalArgumentException("unknown snapshotter '" + snapshotter + "': use auto, overlayfs or copy");
     }
+    java.util.Objects.requireNonNull(registryConfig, "registryConfig");
+  }
+
+  public EngineConfig(Path root, String snapshotter) {
+    this(root, snapshotter, Optional.empty());
   }
 
   public static EngineConfig at(Path root) {
     return new EngineConfig(root, "auto");
+  }
+
+  public EngineConfig withRegistryConfig(Path file) {
+    return new EngineConfig(root, snapshotter, Optional.of(file));
   }
 
   /** The default state directory for this user. */

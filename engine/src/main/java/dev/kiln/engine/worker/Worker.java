@@ -6,6 +6,11 @@ import dev.kiln.engine.cache.contenthash.ImmutableChecksums;
 import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.executor.runc.RuncConfig;
 import dev.kiln.engine.fs.Trees;
+import dev.kiln.engine.image.ContentFetcher;
+import dev.kiln.engine.image.ImageNames;
+import dev.kiln.engine.image.ImageUnpacker;
+import dev.kiln.engine.image.LayerSnapshots;
+import dev.kiln.engine.image.LayerUnpack;
 import dev.kiln.engine.executor.runc.RuncExecutor;
 import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.metadata.KilnSchema;
@@ -14,7 +19,14 @@ import dev.kiln.engine.ops.ExecOpRunner;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.source.SourceManager;
+import dev.kiln.engine.source.image.ImageSource;
+import dev.kiln.engine.source.image.RegistryMetaResolver;
+import dev.kiln.engine.source.image.RegistryResolver;
 import dev.kiln.engine.source.local.LocalSource;
+import dev.kiln.engine.source.ocilayout.OciLayoutSource;
+import dev.kiln.llb.frontend.ImageMetaResolver;
+import dev.kiln.registry.client.DistributionClient;
+import dev.kiln.registry.hosts.HostsConfig;
 import dev.kiln.solver.Solver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +51,9 @@ public final class Worker implements AutoCloseable {
   private final Solver solver;
   private final Path root;
   private final CacheMounts cacheMounts;
+  private final ContentFetcher fetcher;
+  private final LayerUnpack layerUnpack;
+  private final RegistryResolver registryResolver;
   private RuncExecutor executor;
 
   private Worker(EngineConfig config) throws IOException, SQLException {
@@ -62,7 +77,16 @@ public final class Worker implements AutoCloseable {
     this.refs = new SnapshotRefs(snapshots, tmp);
     this.hasher = new ContentHasher();
     this.checksums = new ImmutableChecksums(hasher);
-    this.sources = new SourceManager(List.of(new LocalSource(refs, hasher)));
+    this.fetcher = new ContentFetcher(content);
+    LayerSnapshots layers = new LayerSnapshots(db);
+    this.layerUnpack = new LayerUnpack(refs, content, layers);
+    ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
+    HostsConfig hosts = registryHosts(config);
+    this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
+    this.sources = new SourceManager(List.of(
+        new LocalSource(refs, hasher),
+        new ImageSource(registryResolver, unpacker, refs),
+        new OciLayoutSource(fetcher, unpacker, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
   }
@@ -72,6 +96,16 @@ public final class Worker implements AutoCloseable {
       return new Worker(config);
     } catch (SQLException e) {
       throw new IOException("cannot open the metadata database in " + config.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HostsConfig registryHosts(EngineConfig config) throws IOException {
+    if (config.registryConfig().isEmpty()) return HostsConfig.EMPTY;
+    Path file = config.registryConfig().get();
+    try {
+      return HostsConfig.load(file);
+    } catch (IOException e) {
+      throw new IOException("cannot read the registry host configuration " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -99,6 +133,19 @@ public final class Worker implements AutoCloseable {
   public FileContentStore content() {
     return content;
   }
+
+  /** Image digests and configs for frontends, from the same resolution and store as image sources. */
+  public ImageMetaResolver imageMetaResolver() {
+    return new RegistryMetaResolver(registryResolver);
+  }
+
+  /** Blobs downloaded and layers unpacked since this worker opened. */
+  public ImageStats imageStats() {
+    return new ImageStats(fetcher.downloads(), layerUnpack.unpacked());
+  }
+
+  /** Counters of the image sources' work. */
+  public record ImageStats(long downloads, long unpacks) {}
 
   public String snapshotter() {
     return refs.store().driver().name();

@@ -1,0 +1,83 @@
+package dev.kiln.engine.image;
+
+import dev.kiln.engine.content.ContentStore;
+import dev.kiln.engine.content.Ingest;
+import dev.kiln.registry.BlobSink;
+import dev.kiln.registry.Descriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.LongConsumer;
+
+/**
+ * A {@link BlobSink} writing into a content-store ingest: the blob appears under its digest only
+ * after the ingest re-checks size and digest on commit. Partial data does not outlive the fetch
+ * ({@link #close} drops it): a retry within the fetch resumes, a failed fetch starts over.
+ */
+final class IngestSink implements BlobSink, AutoCloseable {
+  private final ContentStore store;
+  private final String ref;
+  private final LongConsumer written;
+  private Ingest ingest;
+  private boolean finished;
+
+  IngestSink(ContentStore store, String ref, LongConsumer written) {
+    this.store = store;
+    this.ref = ref;
+    this.written = written;
+  }
+
+  @Override
+  public OutputStream open(long offset) throws IOException {
+    if (ingest == null || offset != ingest.offset()) {
+      if (offset != 0) {
+        throw new IOException("cannot resume " + ref + " at byte " + offset + ": the ingest holds " + (ingest == null ? 0 : ingest.offset()));
+      }
+      restart();
+    }
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        ingest.write(b, off, len);
+        written.accept(ingest.offset());
+      }
+    };
+  }
+
+  /** Drops whatever the ingest holds (also a stale one from an earlier attempt) and opens it afresh. */
+  private void restart() throws IOException {
+    if (ingest != null) {
+      ingest.abort();
+    }
+    ingest = store.ingest(ref);
+    if (ingest.offset() != 0) {
+      ingest.abort();
+      ingest = store.ingest(ref);
+    }
+  }
+
+  @Override
+  public void commit(Descriptor verified) throws IOException {
+    finished = true;
+    ingest.commit(Digests.of(verified.digest()), verified.size());
+  }
+
+  @Override
+  public void discard() throws IOException {
+    finished = true;
+    if (ingest != null) {
+      ingest.abort();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!finished && ingest != null) {
+      ingest.abort();
+    }
+  }
+}
