@@ -158,6 +158,22 @@ class DockerfileBuildTest {
   }
 
   @Test
+  void aDockerfileSpecificIgnoreFileWinsOverTheContextOne() throws Exception {
+    file("a.txt", "a");
+    file("b.txt", "b");
+    file(".dockerignore", "a.txt\n");
+    file("Dockerfile.dockerignore", "b.txt\n");
+    dockerfile("""
+        FROM BUSYBOX
+        COPY . /ctx/
+        """);
+    try (SolveResult r = kiln.build(ctx, Map.of(), Map.of()); MountedTree t = r.open()) {
+      assertThat(t.root().resolve("ctx/a.txt")).hasContent("a");
+      assertThat(t.root().resolve("ctx/b.txt")).doesNotExist();
+    }
+  }
+
+  @Test
   void aTargetBuildsOnlyTheStagesItNeeds() throws Exception {
     dockerfile("""
         FROM BUSYBOX AS broken

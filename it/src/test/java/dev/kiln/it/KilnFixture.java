@@ -67,6 +67,8 @@ final class KilnFixture implements AutoCloseable {
     files.put("dockerfile/Dockerfile", Files.readAllBytes(context.resolve("Dockerfile")));
     Path ignore = context.resolve(".dockerignore");
     if (Files.exists(ignore)) files.put("context/.dockerignore", Files.readAllBytes(ignore));
+    Path own = context.resolve("Dockerfile.dockerignore");
+    if (Files.exists(own)) files.put("dockerfile/Dockerfile.dockerignore", Files.readAllBytes(own));
     return new DockerfileFrontend().build(
         new StaticFrontendContext(options, files, engine.imageMetaResolver(), null, null));
   }

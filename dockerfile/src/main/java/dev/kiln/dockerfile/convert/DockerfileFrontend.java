@@ -27,8 +27,13 @@ public final class DockerfileFrontend implements Frontend {
         byte[] dockerfile = read(ctx, FrontendContext.DOCKERFILE_LOCAL, filename)
                 .orElseThrow(() -> new FrontendException("failed to read dockerfile: open " + filename
                         + ": no such file or directory"));
-        List<String> excludes = read(ctx, FrontendContext.CONTEXT_LOCAL, ".dockerignore")
-                .map(b -> DockerIgnore.parse(new String(b, StandardCharsets.UTF_8))).orElse(List.of());
+        // Like BuildKit, <Dockerfile>.dockerignore beside the Dockerfile wins over the context's.
+        java.util.Optional<byte[]> ignore = read(ctx, FrontendContext.DOCKERFILE_LOCAL, filename + ".dockerignore");
+        if (ignore.isEmpty()) {
+            ignore = read(ctx, FrontendContext.CONTEXT_LOCAL, ".dockerignore");
+        }
+        List<String> excludes = ignore.map(b -> DockerIgnore.parse(new String(b, StandardCharsets.UTF_8)))
+                .orElse(List.of());
         ConvertOptions options = FrontendOptions.parse(ctx, excludes);
         try {
             Conversion c = DockerfileConverter.convert(dockerfile, options);
