@@ -1,0 +1,50 @@
+package dev.kiln.session.filesync;
+
+import dev.kiln.proto.fsutil.Packet;
+import dev.kiln.proto.session.filesync.FileSyncGrpc;
+import dev.kiln.session.MessageStream;
+import dev.kiln.session.SessionHeaders;
+import dev.kiln.session.fsutil.DiffCopyReceiver;
+import dev.kiln.session.fsutil.PacketChannel;
+import io.grpc.Channel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The daemon's side of FileSync: pulls one of the client's local directories into a directory here. */
+public final class FileSyncClient {
+  public static final String DIFF_COPY = "/moby.filesync.v1.FileSync/DiffCopy";
+
+  private FileSyncClient() {}
+
+  /** What to ask for: the local's name and the patterns the client filters with. */
+  public record Request(String name, List<String> includes, List<String> excludes, List<String> followPaths) {}
+
+  /** Copies the directory into {@code target} (owners as sent); returns content bytes received. */
+  public static long fetch(Channel channel, Request request, Path target) throws IOException {
+    Metadata headers = new Metadata();
+    headers.put(SessionHeaders.DIR_NAME, request.name());
+    request.includes().forEach(p -> headers.put(SessionHeaders.INCLUDE_PATTERNS, p));
+    request.excludes().forEach(p -> headers.put(SessionHeaders.EXCLUDE_PATTERNS, p));
+    request.followPaths().forEach(p -> headers.put(SessionHeaders.FOLLOW_PATHS, p));
+    headers.put(SessionHeaders.OVERRIDE_EXCLUDES, "true");
+    FileSyncGrpc.FileSyncStub stub = FileSyncGrpc.newStub(channel)
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    MessageStream<Packet, Packet> stream = new MessageStream<>();
+    stream.attach(stub.diffCopy(stream.inbound()));
+    long received;
+    try {
+      received = new DiffCopyReceiver(target, true).receive(PacketChannel.of(stream));
+    } catch (IOException | RuntimeException e) {
+      stream.fail(io.grpc.Status.CANCELLED.withDescription(e.getMessage()));
+      throw e;
+    }
+    stream.complete();
+    while (stream.receive() != null) {
+      // drain until the client ends the call
+    }
+    return received;
+  }
+}
