@@ -1,0 +1,64 @@
+package dev.kiln.daemon;
+
+import dev.kiln.engine.Engine;
+import dev.kiln.engine.worker.EngineConfig;
+import dev.kiln.session.HeadersInterceptor;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * kilnd's core: the engine behind BuildKit's Control API. The same object serves a unix socket
+ * ({@code kilnd}) or grpc-java's in-process transport (the CLI's embedded mode), so both modes run
+ * one code path. Thread-safe.
+ */
+public final class Daemon implements AutoCloseable {
+  /** BuildKit clients send up to 16 MiB per message; leave headroom. */
+  static final int MAX_MESSAGE = 32 << 20;
+
+  private final Engine engine;
+  private final ControlService control;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+  private Daemon(Engine engine, Path root) {
+    this.engine = engine;
+    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"));
+  }
+
+  /** Opens the engine's state under {@code root} (locked against other engines). */
+  public static Daemon open(Path root) throws IOException {
+    return new Daemon(Engine.open(EngineConfig.at(root)), root);
+  }
+
+  /** The gRPC services, with request headers readable by the handlers. */
+  public ServerServiceDefinition controlService() {
+    return ServerInterceptors.intercept(control, new HeadersInterceptor());
+  }
+
+  /** Serves on grpc-java's in-process transport under {@code name}; the caller shuts the server down. */
+  public Server startInProcess(String name) throws IOException {
+    return InProcessServerBuilder.forName(name)
+        .executor(executor)
+        .maxInboundMessageSize(MAX_MESSAGE)
+        .addService(controlService())
+        .build()
+        .start();
+  }
+
+  /** Serves on a unix socket at {@code socket}; the caller shuts the server down. */
+  public Server listenUnix(Path socket) throws IOException {
+    return UnixListener.start(socket, controlService(), executor);
+  }
+
+  @Override
+  public void close() throws IOException {
+    control.sessions().closeAll();
+    executor.shutdownNow();
+    engine.close();
+  }
+}
