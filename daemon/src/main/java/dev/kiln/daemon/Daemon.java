@@ -35,6 +35,11 @@ public final class Daemon implements AutoCloseable {
     return new Daemon(Engine.open(EngineConfig.at(root)), root);
   }
 
+  /** {@code /var/lib/kiln} for root, else {@code $XDG_DATA_HOME/kiln}. */
+  public static Path defaultRoot() {
+    return EngineConfig.defaultRoot();
+  }
+
   /** The gRPC services, with request headers readable by the handlers. */
   public ServerServiceDefinition controlService() {
     return ServerInterceptors.intercept(control, new HeadersInterceptor());

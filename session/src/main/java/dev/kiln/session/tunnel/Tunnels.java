@@ -11,7 +11,7 @@ final class Tunnels {
   static final int MAX_MESSAGE = 32 << 20;
 
   /** Held so the level sticks: gRPC asks a LocalChannel for SO_KEEPALIVE and Netty warns on every connect. */
-  private static final java.util.logging.Logger BOOTSTRAP_LOG = quiet("io.grpc.netty.shaded.io.netty.bootstrap.AbstractBootstrap");
+  private static final java.util.logging.Logger BOOTSTRAP_LOG = quiet("io.grpc.netty.shaded.io.netty.bootstrap");
 
   private Tunnels() {}
 

@@ -1,0 +1,94 @@
+package dev.kiln.cli;
+
+import dev.kiln.cli.build.BuildFlags;
+import dev.kiln.cli.build.BuildPlanner;
+import dev.kiln.cli.build.BuildReport;
+import dev.kiln.cli.client.BuildPlan;
+import dev.kiln.cli.client.Connections;
+import dev.kiln.cli.client.KilnClient;
+import dev.kiln.cli.embedded.EmbeddedDaemon;
+import dev.kiln.cli.progress.ProgressDisplay;
+import dev.kiln.cli.progress.ProgressMode;
+import dev.kiln.cli.progress.TerminalSize;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code kiln build}: buildctl's build (frontend, locals, options, outputs, secrets) plus docker's
+ * short form, run by the in-process engine unless {@code --addr}/{@code KILN_HOST} names a kilnd.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true, description = {
+    "Build a Dockerfile or an LLB definition.",
+    "  kiln build DIR -o type=local,dest=out        (docker style)",
+    "  kiln build --frontend dockerfile.v0 --local context=. --local dockerfile=. -o type=tar,dest=out.tar",
+    "  kiln build -o type=local,dest=out < def.bin  (raw LLB)"})
+final class BuildCommand implements Callable<Integer> {
+  private final Stdio stdio;
+
+  @Mixin BuildFlags flags = new BuildFlags();
+
+  BuildCommand(Stdio stdio) {
+    this.stdio = stdio;
+  }
+
+  @Override
+  public Integer call() {
+    BuildPlan plan;
+    ProgressMode mode;
+    try {
+      mode = ProgressMode.parse(flags.progress);
+      plan = BuildPlanner.plan(flags, stdio.in());
+      BuildPlanner.checkLocals(plan);
+    } catch (IllegalArgumentException | IOException e) {
+      stdio.err().println("kiln: error: " + e.getMessage());
+      return 2;
+    }
+    try (Connection connection = connect()) {
+      ProgressDisplay display = ProgressDisplay.create(mode, stdio.err(), isTty(), () -> TerminalSize.DEFAULT);
+      KilnClient.Outcome outcome;
+      try (display) {
+        outcome = new KilnClient(connection.channel()).build(plan, stdio.out(), display);
+      }
+      return BuildReport.report(outcome, display, plan, stdio.err(), flags.metadataFile);
+    } catch (IllegalArgumentException e) {
+      stdio.err().println("kiln: error: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      stdio.err().println("ERROR: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return 1;
+    }
+  }
+
+  /** A channel to the daemon, and what to shut down afterwards. */
+  private record Connection(ManagedChannel channel, AutoCloseable owner) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      channel.shutdownNow();
+      try {
+        if (owner != null) owner.close();
+      } catch (IOException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
+    }
+  }
+
+  private Connection connect() throws IOException {
+    String addr = flags.addr != null ? flags.addr : System.getenv("KILN_HOST");
+    if (addr != null && !addr.isEmpty()) {
+      return new Connection(Connections.open(addr), null);
+    }
+    String root = flags.root != null ? flags.root : System.getenv("KILN_ROOT");
+    EmbeddedDaemon embedded = EmbeddedDaemon.start(root != null && !root.isEmpty() ? Path.of(root) : EmbeddedDaemon.defaultRoot());
+    return new Connection(embedded.channel(), embedded);
+  }
+
+  private boolean isTty() {
+    return stdio.err() == System.err && System.console() != null;
+  }
+}

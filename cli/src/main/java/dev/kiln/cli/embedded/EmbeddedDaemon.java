@@ -1,0 +1,55 @@
+package dev.kiln.cli.embedded;
+
+import dev.kiln.daemon.Daemon;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The daemon inside the CLI process, reached over grpc-java's in-process transport: the CLI talks
+ * to it exactly as to kilnd, so both modes share one code path. The only CLI package that may
+ * import the daemon.
+ */
+public final class EmbeddedDaemon implements AutoCloseable {
+  private final Daemon daemon;
+  private final Server server;
+  private final ManagedChannel channel;
+
+  private EmbeddedDaemon(Daemon daemon, Server server, ManagedChannel channel) {
+    this.daemon = daemon;
+    this.server = server;
+    this.channel = channel;
+  }
+
+  public static EmbeddedDaemon start(Path root) throws IOException {
+    Daemon daemon = Daemon.open(root);
+    String name = "kiln-embedded-" + UUID.randomUUID();
+    try {
+      Server server = daemon.startInProcess(name);
+      ManagedChannel channel = InProcessChannelBuilder.forName(name).maxInboundMessageSize(32 << 20).build();
+      return new EmbeddedDaemon(daemon, server, channel);
+    } catch (IOException | RuntimeException e) {
+      daemon.close();
+      throw e;
+    }
+  }
+
+  /** The default state directory, as kilnd uses it. */
+  public static Path defaultRoot() {
+    return Daemon.defaultRoot();
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.shutdownNow();
+    server.shutdownNow();
+    daemon.close();
+  }
+}
