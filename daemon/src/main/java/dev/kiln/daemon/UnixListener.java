@@ -3,7 +3,9 @@ package dev.kiln.daemon;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
@@ -19,8 +21,8 @@ final class UnixListener {
   static Server start(Path socket, ServerServiceDefinition service, Executor executor) throws IOException {
     Files.createDirectories(socket.toAbsolutePath().getParent());
     Files.deleteIfExists(socket); // a stale socket from a previous run; the state lock guards against two daemons
-    EpollEventLoopGroup boss = new EpollEventLoopGroup(1);
-    EpollEventLoopGroup workers = new EpollEventLoopGroup(2);
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
     Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
         .channelType(EpollServerDomainSocketChannel.class)
         .bossEventLoopGroup(boss)

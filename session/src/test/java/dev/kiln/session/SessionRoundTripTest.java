@@ -67,6 +67,7 @@ class SessionRoundTripTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void daemonPullsDirectoriesAndSecretsAndSendsOutputs() throws Exception {
     Path context = tmp.resolve("ctx");
     Files.createDirectories(context.resolve("sub/deep"));
@@ -111,6 +112,7 @@ class SessionRoundTripTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void fileTargetReceivesRawChunks() throws Exception {
     Path out = tmp.resolve("out.tar");
     try (ClientSession client = ClientSession.start(ControlGrpc.newStub(channel), "sess2", "test",
@@ -127,6 +129,7 @@ class SessionRoundTripTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void unknownDirectoryIsAnError() throws Exception {
     try (ClientSession client = ClientSession.start(ControlGrpc.newStub(channel), "sess3", "test",
         List.of(new FileSyncProvider(Map.of())))) {

@@ -3,7 +3,9 @@ package dev.kiln.cli.client;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import java.net.URI;
 
@@ -22,7 +24,7 @@ public final class Connections {
     // Clients send ":authority: localhost" on unix sockets (buildkit-wire §2.1).
     return NettyChannelBuilder.forAddress(new DomainSocketAddress(uri.getPath()))
         .channelType(EpollDomainSocketChannel.class)
-        .eventLoopGroup(new EpollEventLoopGroup(1))
+        .eventLoopGroup(new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory()))
         .usePlaintext()
         .overrideAuthority("localhost")
         .maxInboundMessageSize(MAX_MESSAGE)

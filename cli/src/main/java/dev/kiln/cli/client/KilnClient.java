@@ -51,11 +51,15 @@ public final class KilnClient {
     String ref = randomId();
     String sessionId = randomId();
     ControlGrpc.ControlStub async = ControlGrpc.newStub(channel);
-    try (ClientSession session = ClientSession.start(async, sessionId, sessionName(), services(plan, stdout))) {
+    // The session must be up while Solve runs: the daemon calls back into it for files, secrets and outputs.
+    ClientSession session = ClientSession.start(async, sessionId, sessionName(), services(plan, stdout));
+    try {
       Thread status = Thread.ofVirtual().name("kiln-status").start(() -> follow(ref, progress));
       Outcome outcome = solve(request(plan, ref, sessionId));
       join(status);
       return outcome;
+    } finally {
+      session.close();
     }
   }
 

@@ -1,8 +1,9 @@
 package dev.kiln.session.tunnel;
 
-import io.grpc.netty.shaded.io.netty.channel.DefaultEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.local.LocalAddress;
+import io.grpc.netty.shaded.io.netty.channel.local.LocalIoHandler;
 import java.util.UUID;
 
 /** Shared plumbing of both tunnel ends. */
@@ -23,7 +24,8 @@ final class Tunnels {
 
   static EventLoopGroup newGroup() {
     BOOTSTRAP_LOG.fine("new tunnel");
-    return new DefaultEventLoopGroup(1, Thread.ofPlatform().daemon().name("kiln-session-tunnel-", 0).factory());
+    return new MultiThreadIoEventLoopGroup(1, Thread.ofPlatform().daemon().name("kiln-session-tunnel-", 0).factory(),
+        LocalIoHandler.newFactory());
   }
 
   static LocalAddress newAddress(String role) {
