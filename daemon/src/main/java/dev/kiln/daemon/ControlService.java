@@ -1,5 +1,6 @@
 package dev.kiln.daemon;
 
+import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.progress.JobRegistry;
 import dev.kiln.daemon.session.SessionManager;
@@ -41,9 +42,12 @@ final class ControlService extends ControlGrpc.ControlImplBase {
   private final JobRegistry jobs = new JobRegistry();
   private final SessionManager sessions = new SessionManager();
 
-  ControlService(Engine engine, Path workRoot) {
+  private final GatewayRegistry gateways;
+
+  ControlService(Engine engine, Path workRoot, GatewayRegistry gateways) {
     this.engine = engine;
     this.workRoot = workRoot;
+    this.gateways = gateways;
   }
 
   SessionManager sessions() {
@@ -64,7 +68,7 @@ final class ControlService extends ControlGrpc.ControlImplBase {
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "build-");
-      SolveResponse result = new SolveRunner(engine, job, session(request), work).run(request);
+      SolveResponse result = new SolveRunner(engine, job, session(request), work, gateways).run(request);
       jobs.finish(job); // Status ends before Solve answers, as in BuildKit
       response.onNext(result);
       response.onCompleted();

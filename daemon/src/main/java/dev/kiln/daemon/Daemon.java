@@ -1,5 +1,7 @@
 package dev.kiln.daemon;
 
+import dev.kiln.daemon.gateway.BridgeService;
+import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.session.HeadersInterceptor;
@@ -9,6 +11,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,11 +26,14 @@ public final class Daemon implements AutoCloseable {
 
   private final Engine engine;
   private final ControlService control;
+  private final BridgeService bridge;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   private Daemon(Engine engine, Path root) {
     this.engine = engine;
-    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"));
+    GatewayRegistry gateways = new GatewayRegistry();
+    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways);
+    this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()));
   }
 
   /** Opens the engine's state under {@code root} (locked against other engines). */
@@ -40,24 +46,22 @@ public final class Daemon implements AutoCloseable {
     return EngineConfig.defaultRoot();
   }
 
-  /** The gRPC services, with request headers readable by the handlers. */
-  public ServerServiceDefinition controlService() {
-    return ServerInterceptors.intercept(control, new HeadersInterceptor());
+  /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */
+  public List<ServerServiceDefinition> services() {
+    return List.of(ServerInterceptors.intercept(control, new HeadersInterceptor()),
+        ServerInterceptors.intercept(bridge, new HeadersInterceptor()));
   }
 
   /** Serves on grpc-java's in-process transport under {@code name}; the caller shuts the server down. */
   public Server startInProcess(String name) throws IOException {
-    return InProcessServerBuilder.forName(name)
-        .executor(executor)
-        .maxInboundMessageSize(MAX_MESSAGE)
-        .addService(controlService())
-        .build()
-        .start();
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).executor(executor).maxInboundMessageSize(MAX_MESSAGE);
+    services().forEach(builder::addService);
+    return builder.build().start();
   }
 
   /** Serves on a unix socket at {@code socket}; the caller shuts the server down. */
   public Server listenUnix(Path socket) throws IOException {
-    return UnixListener.start(socket, controlService(), executor);
+    return UnixListener.start(socket, services(), executor);
   }
 
   @Override

@@ -2,16 +2,15 @@ package dev.kiln.daemon;
 
 import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.daemon.export.Exporter;
-import dev.kiln.daemon.frontend.Frontends;
-import dev.kiln.daemon.frontend.SessionFrontendContext;
+import dev.kiln.daemon.frontend.FrontendRunner;
+import dev.kiln.daemon.gateway.GatewayBuild;
+import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.session.SessionLocalDirs;
 import dev.kiln.daemon.session.SessionSecrets;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveResult;
 import dev.kiln.engine.source.BuildInputs;
-import dev.kiln.llb.frontend.Frontend;
-import dev.kiln.llb.frontend.FrontendException;
 import dev.kiln.proto.control.SolveRequest;
 import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.proto.pb.Definition;
@@ -32,9 +31,11 @@ final class SolveRunner {
   private final BuildJob job;
   private final DaemonSession session;
   private final Path workDir;
+  private final GatewayRegistry gateways;
 
-  SolveRunner(Engine engine, BuildJob job, DaemonSession session, Path workDir) {
+  SolveRunner(Engine engine, BuildJob job, DaemonSession session, Path workDir, GatewayRegistry gateways) {
     this.engine = engine;
+    this.gateways = gateways;
     this.job = job;
     this.session = session;
     this.workDir = workDir;
@@ -60,15 +61,18 @@ final class SolveRunner {
       return request.getDefinition();
     }
     if (request.getFrontend().isEmpty()) {
-      throw new BuildFailure(Status.UNIMPLEMENTED.withDescription(
-          "a Solve with neither a definition nor a frontend (gateway forwarding through LLBBridge) is not supported by kilnd yet"));
+      // Gateway forwarding: the client runs the frontend through LLBBridge and Returns the result.
+      GatewayBuild gateway = new GatewayBuild(locals, request.getSession());
+      gateways.register(job.ref(), gateway);
+      try {
+        return gateway.awaitResult(session);
+      } finally {
+        gateways.remove(job.ref());
+      }
     }
-    Frontend frontend = Frontends.named(request.getFrontend()).orElseThrow(() -> new BuildFailure(
-        Status.INVALID_ARGUMENT.withDescription("unknown frontend '" + request.getFrontend() + "' (kilnd runs dockerfile.v0)")));
-    var context = new SessionFrontendContext(request.getFrontendAttrsMap(), locals, Frontends.NO_IMAGES, request.getSession());
     try {
-      return frontend.build(context).definition();
-    } catch (FrontendException e) {
+      return FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals, request.getSession()).definition();
+    } catch (FrontendRunner.FrontendFailure e) {
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e));
     }
   }

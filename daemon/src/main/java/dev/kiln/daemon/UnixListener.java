@@ -12,26 +12,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /** gRPC over HTTP/2 cleartext on a unix domain socket (epoll, bundled with grpc-netty-shaded). */
 final class UnixListener {
   private UnixListener() {}
 
-  static Server start(Path socket, ServerServiceDefinition service, Executor executor) throws IOException {
+  static Server start(Path socket, List<ServerServiceDefinition> services, Executor executor) throws IOException {
     Files.createDirectories(socket.toAbsolutePath().getParent());
     Files.deleteIfExists(socket); // a stale socket from a previous run; the state lock guards against two daemons
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
-    Server server = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
         .channelType(EpollServerDomainSocketChannel.class)
         .bossEventLoopGroup(boss)
         .workerEventLoopGroup(workers)
         .executor(executor)
-        .maxInboundMessageSize(Daemon.MAX_MESSAGE)
-        .addService(service)
-        .build()
-        .start();
+        .maxInboundMessageSize(Daemon.MAX_MESSAGE);
+    services.forEach(builder::addService);
+    Server server = builder.build().start();
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
     Thread.ofPlatform().daemon().start(() -> {
       try {
