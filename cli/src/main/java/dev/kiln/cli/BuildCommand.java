@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code kiln build}: buildctl's build (frontend, locals, options, outputs, secrets) plus docker's
@@ -30,6 +31,8 @@ final class BuildCommand implements Callable<Integer> {
   private final Stdio stdio;
 
   @Mixin BuildFlags flags = new BuildFlags();
+
+  @ParentCommand KilnCommand parent;
 
   BuildCommand(Stdio stdio) {
     this.stdio = stdio;
@@ -79,7 +82,8 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private Connection connect() throws IOException {
-    String addr = flags.addr != null ? flags.addr : System.getenv("KILN_HOST");
+    String addr = flags.addr != null ? flags.addr
+        : parent != null && parent.addr != null ? parent.addr : System.getenv("KILN_HOST");
     if (addr != null && !addr.isEmpty()) {
       return new Connection(Connections.open(addr), null);
     }

@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
 final class KilnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** {@code kiln --addr unix:///… build}: the daemon for every command that talks to one. */
+  @picocli.CommandLine.Option(names = "--addr", paramLabel = "ADDR",
+      description = "kilnd address (unix:///PATH); default: the engine runs in-process. Also KILN_HOST.")
+  String addr;
+
   @Override
   public void run() {
     spec.commandLine().usage(System.err);

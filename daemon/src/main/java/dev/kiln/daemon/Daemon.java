@@ -48,7 +48,7 @@ public final class Daemon implements AutoCloseable {
 
   /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */
   public List<ServerServiceDefinition> services() {
-    return List.of(ServerInterceptors.intercept(control, new HeadersInterceptor()),
+    return List.of(ServerInterceptors.intercept(control, new HeadersInterceptor(), new StatusTimestampInterceptor()),
         ServerInterceptors.intercept(bridge, new HeadersInterceptor()));
   }
 

@@ -136,7 +136,11 @@ class SessionRoundTripTest {
       DaemonSession daemon = sessions.poll(5, TimeUnit.SECONDS);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> FileSyncClient.fetch(daemon.channel(),
               new FileSyncClient.Request("context", List.of(), List.of(), List.of()), tmp.resolve("x")))
-          .hasMessageContaining("NOT_FOUND");
+          .isInstanceOf(FileSyncClient.NotFoundException.class);
+      var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(daemon.channel())
+          .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+      assertThat(health.getStatus()).isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+      assertThat(daemon.supports("/grpc.health.v1.Health/Check")).isTrue();
     }
   }
 }

@@ -102,6 +102,22 @@ class BuildCommandTest {
   }
 
   @Test
+  void aMissingLocalIsNamed() throws Exception {
+    State step = State.local("rootfs").run(r -> r.shlex("true")).root();
+    Cli r = Cli.run(definition(step), "build", "--root", root.toString(), "--progress", "quiet");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("--local rootfs=DIR");
+  }
+
+  @Test
+  void anInvalidDockerfileIsABuildFailure() throws Exception {
+    Path ctx = dockerContext("FROM scratch\nFROBNICATE x\n");
+    Cli r = Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "quiet");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).containsIgnoringCase("frobnicate");
+  }
+
+  @Test
   void usageErrorsExitTwo() throws Exception {
     assertThat(Cli.run("build", "--output", "type=local", "--root", root.toString(), ".").exitCode()).isEqualTo(2);
     assertThat(Cli.run("build", "--progress", "fancy", ".").exitCode()).isEqualTo(2);
@@ -119,6 +135,9 @@ class BuildCommandTest {
         Cli r = Cli.run("build", ctx.toString(), "--addr", "unix://" + socket, "-o", "type=local,dest=" + out, "--progress", "plain");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(out.resolve("app/hello.txt")).hasContent("hello");
+        Cli again = Cli.run("--addr", "unix://" + socket, "build", ctx.toString(), "--progress", "plain");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("CACHED");
       } finally {
         server.shutdownNow().awaitTermination();
       }

@@ -38,8 +38,12 @@ public final class SessionLocalDirs implements LocalDirs {
     }
     Path target = workDir.resolve("local-" + (counter++));
     Files.createDirectories(target);
-    FileSyncClient.fetch(session.channel(),
-        new FileSyncClient.Request(name, request.includePatterns(), request.excludePatterns(), request.followPaths()), target);
+    try {
+      FileSyncClient.fetch(session.channel(),
+          new FileSyncClient.Request(name, request.includePatterns(), request.excludePatterns(), request.followPaths()), target);
+    } catch (FileSyncClient.NotFoundException e) {
+      return Optional.empty(); // the engine names the missing --local
+    }
     fetched.computeIfAbsent(name, n -> new HashMap<>()).put(request, target);
     return Optional.of(target);
   }

@@ -22,7 +22,18 @@ public final class FileSyncClient {
   /** What to ask for: the local's name and the patterns the client filters with. */
   public record Request(String name, List<String> includes, List<String> excludes, List<String> followPaths) {}
 
-  /** Copies the directory into {@code target} (owners as sent); returns content bytes received. */
+  /** The client has no local directory by the requested name. */
+  public static final class NotFoundException extends IOException {
+    public NotFoundException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Copies the directory into {@code target} (owners as sent); returns content bytes received.
+   *
+   * @throws NotFoundException when the client does not have that directory
+   */
   public static long fetch(Channel channel, Request request, Path target) throws IOException {
     Metadata headers = new Metadata();
     headers.put(SessionHeaders.DIR_NAME, request.name());
@@ -39,6 +50,9 @@ public final class FileSyncClient {
       received = new DiffCopyReceiver(target, true).receive(PacketChannel.of(stream));
     } catch (IOException | RuntimeException e) {
       stream.fail(io.grpc.Status.CANCELLED.withDescription(e.getMessage()));
+      if (io.grpc.Status.fromThrowable(e.getCause()).getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        throw new NotFoundException("the client has no local directory '" + request.name() + "'", e);
+      }
       throw e;
     }
     stream.complete();

@@ -8,6 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap;
 import io.grpc.netty.shaded.io.netty.channel.Channel;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -59,6 +60,8 @@ public final class ClientSession implements AutoCloseable {
         .workerEventLoopGroup(group)
         .maxInboundMessageSize(Tunnels.MAX_MESSAGE);
     List<ServerServiceDefinition> definitions = new ArrayList<>();
+    // BuildKit closes a session whose health checks fail twice; kilnd does not ask, buildkitd does.
+    definitions.add(new HealthStatusManager().getHealthService().bindService());
     services.forEach(s -> definitions.add(s.bindService()));
     definitions.forEach(builder::addService);
     Server server = builder.build().start();
