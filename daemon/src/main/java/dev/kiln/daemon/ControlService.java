@@ -4,6 +4,7 @@ import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.progress.JobRegistry;
 import dev.kiln.daemon.session.SessionManager;
+import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
@@ -44,8 +45,11 @@ final class ControlService extends ControlGrpc.ControlImplBase {
 
   private final GatewayRegistry gateways;
 
-  ControlService(Engine engine, Path workRoot, GatewayRegistry gateways) {
+  private final SyncDirs syncDirs;
+
+  ControlService(Engine engine, Path workRoot, GatewayRegistry gateways, SyncDirs syncDirs) {
     this.engine = engine;
+    this.syncDirs = syncDirs;
     this.workRoot = workRoot;
     this.gateways = gateways;
   }
@@ -68,7 +72,7 @@ final class ControlService extends ControlGrpc.ControlImplBase {
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "build-");
-      SolveResponse result = new SolveRunner(engine, job, session(request), work, gateways).run(request);
+      SolveResponse result = new SolveRunner(engine, job, session(request), work, gateways, syncDirs).run(request);
       jobs.finish(job); // Status ends before Solve answers, as in BuildKit
       response.onNext(result);
       response.onCompleted();
@@ -120,7 +124,8 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       toClient.onError(Status.INVALID_ARGUMENT.withDescription("missing x-docker-expose-session-uuid").asRuntimeException());
       return new NoopObserver<>();
     }
-    DaemonSession session = DaemonSession.open(id, HeadersInterceptor.all(headers, SessionHeaders.GRPC_METHOD), toClient);
+    DaemonSession session = DaemonSession.open(id, headers.get(SessionHeaders.SHARED_KEY),
+        HeadersInterceptor.all(headers, SessionHeaders.GRPC_METHOD), toClient);
     sessions.register(session);
     return session.fromClient();
   }

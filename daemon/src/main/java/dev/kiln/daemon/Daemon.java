@@ -2,6 +2,7 @@ package dev.kiln.daemon;
 
 import dev.kiln.daemon.gateway.BridgeService;
 import dev.kiln.daemon.gateway.GatewayRegistry;
+import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.session.HeadersInterceptor;
@@ -32,7 +33,8 @@ public final class Daemon implements AutoCloseable {
   private Daemon(Engine engine, Path root) {
     this.engine = engine;
     GatewayRegistry gateways = new GatewayRegistry();
-    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways);
+    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways,
+        new SyncDirs(root.resolve("localsync")));
     this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()));
   }
 

@@ -8,6 +8,7 @@ import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.session.SessionLocalDirs;
 import dev.kiln.daemon.session.SessionSecrets;
+import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveResult;
 import dev.kiln.engine.source.BuildInputs;
@@ -32,9 +33,11 @@ final class SolveRunner {
   private final DaemonSession session;
   private final Path workDir;
   private final GatewayRegistry gateways;
+  private final SyncDirs syncDirs;
 
-  SolveRunner(Engine engine, BuildJob job, DaemonSession session, Path workDir, GatewayRegistry gateways) {
+  SolveRunner(Engine engine, BuildJob job, DaemonSession session, Path workDir, GatewayRegistry gateways, SyncDirs syncDirs) {
     this.engine = engine;
+    this.syncDirs = syncDirs;
     this.gateways = gateways;
     this.job = job;
     this.session = session;
@@ -43,16 +46,17 @@ final class SolveRunner {
 
   SolveResponse run(SolveRequest request) throws Exception {
     ExportSpec export = ExportSpec.of(request);
-    SessionLocalDirs locals = new SessionLocalDirs(session, workDir);
-    BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
-    Definition definition = definition(request, locals);
-    job.converter().addDefinition(definition);
-    Map<String, String> attrs = request.getFrontendAttrsMap();
-    dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
-        entitlements(request), job);
-    try (SolveResult result = engine.solve(definition, solve)) {
-      Map<String, String> response = Exporter.export(export, result, session);
-      return SolveResponse.newBuilder().putAllExporterResponse(response).build();
+    try (SessionLocalDirs locals = new SessionLocalDirs(session, workDir, syncDirs)) {
+      BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
+      Definition definition = definition(request, locals);
+      job.converter().addDefinition(definition);
+      Map<String, String> attrs = request.getFrontendAttrsMap();
+      dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
+          entitlements(request), job);
+      try (SolveResult result = engine.solve(definition, solve)) {
+        Map<String, String> response = Exporter.export(export, result, session);
+        return SolveResponse.newBuilder().putAllExporterResponse(response).build();
+      }
     }
   }
 

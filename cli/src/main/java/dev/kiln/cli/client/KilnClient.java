@@ -52,7 +52,7 @@ public final class KilnClient {
     String sessionId = randomId();
     ControlGrpc.ControlStub async = ControlGrpc.newStub(channel);
     // The session must be up while Solve runs: the daemon calls back into it for files, secrets and outputs.
-    ClientSession session = ClientSession.start(async, sessionId, sessionName(), services(plan, stdout));
+    ClientSession session = ClientSession.start(async, sessionId, sessionName(), sharedKey(plan), services(plan, stdout));
     try {
       Thread status = Thread.ofVirtual().name("kiln-status").start(() -> follow(ref, progress));
       Outcome outcome = solve(request(plan, ref, sessionId));
@@ -115,6 +115,18 @@ public final class KilnClient {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stable for the same local directories, so the daemon re-sends only changed files next time. */
+  static String sharedKey(BuildPlan plan) {
+    StringBuilder b = new StringBuilder();
+    new java.util.TreeMap<>(plan.locals()).forEach((name, dir) -> b.append(name).append('=').append(dir.toAbsolutePath().normalize()).append('\n'));
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

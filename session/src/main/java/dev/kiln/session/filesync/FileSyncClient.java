@@ -35,6 +35,14 @@ public final class FileSyncClient {
    * @throws NotFoundException when the client does not have that directory
    */
   public static long fetch(Channel channel, Request request, Path target) throws IOException {
+    return fetch(channel, request, target, false);
+  }
+
+  /**
+   * Like {@link #fetch(Channel, Request, Path)}; with {@code reuse}, {@code target} holds an earlier
+   * copy of the same directory and only changed files are transferred.
+   */
+  public static long fetch(Channel channel, Request request, Path target, boolean reuse) throws IOException {
     Metadata headers = new Metadata();
     headers.put(SessionHeaders.DIR_NAME, request.name());
     request.includes().forEach(p -> headers.put(SessionHeaders.INCLUDE_PATTERNS, p));
@@ -47,7 +55,7 @@ public final class FileSyncClient {
     stream.attach(stub.diffCopy(stream.inbound()));
     long received;
     try {
-      received = new DiffCopyReceiver(target, true).receive(PacketChannel.of(stream));
+      received = new DiffCopyReceiver(target, true, reuse).receive(PacketChannel.of(stream));
     } catch (IOException | RuntimeException e) {
       stream.fail(io.grpc.Status.CANCELLED.withDescription(e.getMessage()));
       if (io.grpc.Status.fromThrowable(e.getCause()).getCode() == io.grpc.Status.Code.NOT_FOUND) {

@@ -24,14 +24,24 @@ import java.util.Map;
 public final class DiffCopyReceiver {
   private final Path target;
   private final boolean keepOwners;
+  private final boolean reuse;
   private final List<Stat> stats = new ArrayList<>();
   private final Map<Integer, OutputStream> open = new HashMap<>();
   private long received;
 
   /** @param keepOwners apply the sent uid/gid (the daemon, as root); else files belong to this user */
   public DiffCopyReceiver(Path target, boolean keepOwners) {
+    this(target, keepOwners, false);
+  }
+
+  /**
+   * @param reuse {@code target} holds an earlier copy of the same directory: request only files whose
+   *     size, mode or modification time changed, and remove what the sender no longer has
+   */
+  public DiffCopyReceiver(Path target, boolean keepOwners, boolean reuse) {
     this.target = target;
     this.keepOwners = keepOwners;
+    this.reuse = reuse;
   }
 
   /** Runs the transfer; returns the number of content bytes received. */
@@ -86,6 +96,9 @@ public final class DiffCopyReceiver {
         deleteIfExists(path);
         Files.createSymbolicLink(path, Paths.get(stat.getLinkname()));
       } else if (FileMode.isRegular(mode) && !StatValidator.isHardlink(stat)) {
+        if (reuse && Unchanged.test(path, stat)) {
+          continue;
+        }
         deleteIfExists(path);
         open.put(id, Files.newOutputStream(path));
         channel.send(Packet.newBuilder().setType(PacketType.PACKET_REQ).setID(id).build());
@@ -119,6 +132,9 @@ public final class DiffCopyReceiver {
 
   /** Hard links, then modes, owners and times, deepest first so writing children does not touch a parent's mtime. */
   private void finishEntries() throws IOException {
+    if (reuse) {
+      Unchanged.prune(target, stats);
+    }
     for (Stat stat : stats) {
       if (StatValidator.isHardlink(stat)) {
         Path path = resolve(stat.getPath());

@@ -52,6 +52,12 @@ public final class ClientSession implements AutoCloseable {
    */
   public static ClientSession start(ControlGrpc.ControlStub control, String id, String name,
       List<BindableService> services) throws IOException {
+    return start(control, id, name, "", services);
+  }
+
+  /** @param sharedKey lets the daemon reuse what earlier sessions with the same key synced */
+  public static ClientSession start(ControlGrpc.ControlStub control, String id, String name, String sharedKey,
+      List<BindableService> services) throws IOException {
     EventLoopGroup group = Tunnels.newGroup();
     LocalAddress address = Tunnels.newAddress("session-client");
     NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
@@ -68,7 +74,7 @@ public final class ClientSession implements AutoCloseable {
     CountDownLatch ended = new CountDownLatch(1);
     ByteSink fromDaemon = new ByteSink(ended::countDown);
     StreamObserver<BytesMessage> toDaemon = control
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers(id, name, definitions)))
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers(id, name, sharedKey, definitions)))
         .session(fromDaemon);
     BytePump pump = new BytePump(toDaemon);
     Channel channel = new Bootstrap().group(group).channel(LocalChannel.class).handler(pump)
@@ -77,11 +83,11 @@ public final class ClientSession implements AutoCloseable {
     return new ClientSession(group, server, channel, toDaemon, ended);
   }
 
-  private static Metadata headers(String id, String name, List<ServerServiceDefinition> services) {
+  private static Metadata headers(String id, String name, String sharedKey, List<ServerServiceDefinition> services) {
     Metadata headers = new Metadata();
     headers.put(SessionHeaders.SESSION_ID, id);
     headers.put(SessionHeaders.SESSION_NAME, name);
-    headers.put(SessionHeaders.SHARED_KEY, "");
+    headers.put(SessionHeaders.SHARED_KEY, sharedKey);
     for (ServerServiceDefinition service : services) {
       service.getMethods().forEach(m ->
           headers.put(SessionHeaders.GRPC_METHOD, "/" + m.getMethodDescriptor().getFullMethodName()));

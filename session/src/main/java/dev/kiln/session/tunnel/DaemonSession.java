@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DaemonSession implements AutoCloseable {
   private final String id;
+  private final String sharedKey;
   private final Set<String> methods;
   private final EventLoopGroup group;
   private final Channel server;
@@ -30,8 +31,9 @@ public final class DaemonSession implements AutoCloseable {
   private final ByteSink fromClient;
   private final CountDownLatch ended = new CountDownLatch(1);
 
-  private DaemonSession(String id, Set<String> methods, StreamObserver<BytesMessage> toClient) {
+  private DaemonSession(String id, String sharedKey, Set<String> methods, StreamObserver<BytesMessage> toClient) {
     this.id = id;
+    this.sharedKey = sharedKey;
     this.methods = methods;
     this.group = Tunnels.newGroup();
     this.fromClient = new ByteSink(this::onClientEnd);
@@ -62,8 +64,17 @@ public final class DaemonSession implements AutoCloseable {
    * @param toClient the {@code Control.Session} call's response observer
    */
   public static DaemonSession open(String id, List<String> methods, StreamObserver<BytesMessage> toClient) {
+    return open(id, "", methods, toClient);
+  }
+
+  /** @param sharedKey the client's {@code x-docker-expose-session-sharedkey}: synced dirs are reused under it */
+  public static DaemonSession open(String id, String sharedKey, List<String> methods, StreamObserver<BytesMessage> toClient) {
     Set<String> lower = Set.copyOf(methods.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList());
-    return new DaemonSession(id, lower, toClient);
+    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower, toClient);
+  }
+
+  public String sharedKey() {
+    return sharedKey;
   }
 
   public String id() {
