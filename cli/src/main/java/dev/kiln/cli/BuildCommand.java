@@ -88,7 +88,8 @@ final class BuildCommand implements Callable<Integer> {
       return new Connection(Connections.open(addr), null);
     }
     String root = flags.root != null ? flags.root : System.getenv("KILN_ROOT");
-    EmbeddedDaemon embedded = EmbeddedDaemon.start(root != null && !root.isEmpty() ? Path.of(root) : EmbeddedDaemon.defaultRoot());
+    EmbeddedDaemon embedded = EmbeddedDaemon.start(
+        root != null && !root.isEmpty() ? Path.of(root) : EmbeddedDaemon.defaultRoot(), stdio.err());
     return new Connection(embedded.channel(), embedded);
   }
 

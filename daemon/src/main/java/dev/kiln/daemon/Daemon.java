@@ -5,6 +5,7 @@ import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.worker.EngineConfig;
+import dev.kiln.engine.worker.StateInUseException;
 import dev.kiln.session.HeadersInterceptor;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -13,6 +14,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,6 +43,30 @@ public final class Daemon implements AutoCloseable {
   /** Opens the engine's state under {@code root} (locked against other engines). */
   public static Daemon open(Path root) throws IOException {
     return new Daemon(Engine.open(EngineConfig.at(root)), root);
+  }
+
+  /**
+   * Opens the state under {@code root}, waiting while another process holds it (embedded builds
+   * take turns on one root); {@code onWait} runs once, with the reason, when waiting starts.
+   */
+  public static Daemon openWaiting(Path root, Consumer<String> onWait) throws IOException {
+    boolean told = false;
+    while (true) {
+      try {
+        return open(root);
+      } catch (StateInUseException e) {
+        if (!told) {
+          onWait.accept(e.getMessage());
+          told = true;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for " + root);
+        }
+      }
+    }
   }
 
   /** {@code /var/lib/kiln} for root, else {@code $XDG_DATA_HOME/kiln}. */

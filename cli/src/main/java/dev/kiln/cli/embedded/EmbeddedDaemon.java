@@ -24,8 +24,9 @@ public final class EmbeddedDaemon implements AutoCloseable {
     this.channel = channel;
   }
 
-  public static EmbeddedDaemon start(Path root) throws IOException {
-    Daemon daemon = Daemon.open(root);
+  /** @param err told when another build holds the state directory and this one waits its turn */
+  public static EmbeddedDaemon start(Path root, java.io.PrintStream err) throws IOException {
+    Daemon daemon = Daemon.openWaiting(root, reason -> err.println("kiln: waiting: " + reason));
     String name = "kiln-embedded-" + UUID.randomUUID();
     try {
       Server server = daemon.startInProcess(name);

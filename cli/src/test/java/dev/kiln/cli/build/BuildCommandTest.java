@@ -118,6 +118,29 @@ class BuildCommandTest {
   }
 
   @Test
+  void aSecondEmbeddedBuildOnTheSameRootWaitsItsTurn() throws Exception {
+    Path ctx = dockerContext("FROM scratch\nCOPY hello.txt /\n");
+    Path metadata = tmp.resolve("meta.json");
+    Daemon holder = Daemon.open(root);
+    var result = new java.util.concurrent.atomic.AtomicReference<Cli>();
+    Thread build = Thread.ofVirtual().start(() -> {
+      try {
+        result.set(Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "quiet",
+            "--metadata-file", metadata.toString()));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(700);
+    assertThat(build.isAlive()).isTrue();
+    holder.close();
+    build.join();
+    assertThat(result.get().exitCode()).as(result.get().err()).isZero();
+    assertThat(result.get().err()).contains("waiting").contains("in use");
+    assertThat(metadata).hasContent("{ }");
+  }
+
+  @Test
   void usageErrorsExitTwo() throws Exception {
     assertThat(Cli.run("build", "--output", "type=local", "--root", root.toString(), ".").exitCode()).isEqualTo(2);
     assertThat(Cli.run("build", "--progress", "fancy", ".").exitCode()).isEqualTo(2);
