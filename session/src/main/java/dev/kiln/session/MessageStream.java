@@ -1,6 +1,7 @@
 package dev.kiln.session;
 
 import io.grpc.Status;
+import io.grpc.stub.CallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,6 +23,8 @@ public final class MessageStream<I, O> {
   private final LinkedBlockingQueue<Item<I>> queue = new LinkedBlockingQueue<>();
   private StreamObserver<O> outbound;
   private boolean ended;
+  /** Set when the peer's side ended; a sender waiting for flow control must stop waiting then. */
+  private volatile boolean peerEnded;
 
   /** The observer gRPC delivers incoming messages to. */
   public StreamObserver<I> inbound() {
@@ -33,11 +36,13 @@ public final class MessageStream<I, O> {
 
       @Override
       public void onError(Throwable t) {
+        peerEnded = true;
         queue.add(new End<>(t));
       }
 
       @Override
       public void onCompleted() {
+        peerEnded = true;
         queue.add(new End<>(null));
       }
     };
@@ -49,8 +54,30 @@ public final class MessageStream<I, O> {
     return this;
   }
 
-  public synchronized void send(O message) {
-    outbound.onNext(message);
+  /**
+   * Sends one message, first waiting while the transport is not ready for more: gRPC would
+   * otherwise buffer without bound, and a large directory or tarball would sit in memory.
+   */
+  public void send(O message) {
+    awaitReady();
+    synchronized (this) {
+      outbound.onNext(message);
+    }
+  }
+
+  private void awaitReady() {
+    if (!(outbound instanceof CallStreamObserver<?> call)) {
+      return;
+    }
+    // Polling keeps this independent of when the call started (a ready handler must be set before).
+    while (!call.isReady() && !peerEnded) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Half-closes the outgoing side. Idempotent. */

@@ -118,7 +118,7 @@ class SessionRoundTripTest {
     try (ClientSession client = ClientSession.start(ControlGrpc.newStub(channel), "sess2", "test",
         List.of(new FileSendProvider(new FileSendProvider.File(out, null))))) {
       DaemonSession daemon = sessions.poll(5, TimeUnit.SECONDS);
-      byte[] data = new byte[200_000];
+      byte[] data = new byte[20_000_000];
       for (int i = 0; i < data.length; i++) data[i] = (byte) i;
       try (OutputStream stream = FileSendClient.openFile(daemon.channel())) {
         stream.write(data);
