@@ -20,6 +20,7 @@ final class UnixListener {
   private UnixListener() {}
 
   static Server start(Path socket, List<ServerServiceDefinition> services, Executor executor) throws IOException {
+    dev.kiln.session.NettyLogging.quiet();
     Files.createDirectories(socket.toAbsolutePath().getParent());
     Files.deleteIfExists(socket); // a stale socket from a previous run; the state lock guards against two daemons
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());

@@ -17,6 +17,7 @@ public final class Connections {
 
   /** @throws IllegalArgumentException for an address this client cannot use (a usage error) */
   public static ManagedChannel open(String addr) {
+    dev.kiln.session.NettyLogging.quiet();
     URI uri = URI.create(addr);
     if (!"unix".equals(uri.getScheme()) || uri.getPath() == null || uri.getPath().isEmpty()) {
       throw new IllegalArgumentException("unsupported --addr '" + addr + "': use unix:///PATH");
