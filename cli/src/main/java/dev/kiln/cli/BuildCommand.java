@@ -4,15 +4,11 @@ import dev.kiln.cli.build.BuildFlags;
 import dev.kiln.cli.build.BuildPlanner;
 import dev.kiln.cli.build.BuildReport;
 import dev.kiln.cli.client.BuildPlan;
-import dev.kiln.cli.client.Connections;
 import dev.kiln.cli.client.KilnClient;
-import dev.kiln.cli.embedded.EmbeddedDaemon;
 import dev.kiln.cli.progress.ProgressDisplay;
 import dev.kiln.cli.progress.ProgressMode;
 import dev.kiln.cli.progress.TerminalSize;
-import io.grpc.ManagedChannel;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +46,7 @@ final class BuildCommand implements Callable<Integer> {
       stdio.err().println("kiln: error: " + e.getMessage());
       return 2;
     }
-    try (Connection connection = connect()) {
+    try (DaemonConnection connection = connect()) {
       ProgressDisplay display = ProgressDisplay.create(mode, stdio.err(), isTty(), () -> TerminalSize.DEFAULT);
       KilnClient.Outcome outcome;
       try (display) {
@@ -66,31 +62,8 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  /** A channel to the daemon, and what to shut down afterwards. */
-  private record Connection(ManagedChannel channel, AutoCloseable owner) implements AutoCloseable {
-    @Override
-    public void close() throws IOException {
-      channel.shutdownNow();
-      try {
-        if (owner != null) owner.close();
-      } catch (IOException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IOException(e);
-      }
-    }
-  }
-
-  private Connection connect() throws IOException {
-    String addr = flags.addr != null ? flags.addr
-        : parent != null && parent.addr != null ? parent.addr : System.getenv("KILN_HOST");
-    if (addr != null && !addr.isEmpty()) {
-      return new Connection(Connections.open(addr), null);
-    }
-    String root = flags.root != null ? flags.root : System.getenv("KILN_ROOT");
-    EmbeddedDaemon embedded = EmbeddedDaemon.start(
-        root != null && !root.isEmpty() ? Path.of(root) : EmbeddedDaemon.defaultRoot(), stdio.err());
-    return new Connection(embedded.channel(), embedded);
+  private DaemonConnection connect() throws IOException {
+    return DaemonConnection.open(flags.addr != null ? flags.addr : parent != null ? parent.addr : null, flags.root, stdio.err());
   }
 
   private boolean isTty() {

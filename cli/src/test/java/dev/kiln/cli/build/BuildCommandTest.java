@@ -158,6 +158,9 @@ class BuildCommandTest {
         Cli r = Cli.run("build", ctx.toString(), "--addr", "unix://" + socket, "-o", "type=local,dest=" + out, "--progress", "plain");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(out.resolve("app/hello.txt")).hasContent("hello");
+        Cli workers = Cli.run("--addr", "unix://" + socket, "debug", "workers");
+        assertThat(workers.exitCode()).as(workers.err()).isZero();
+        assertThat(workers.out()).contains("PLATFORMS").contains("kiln").contains("linux/");
         Cli again = Cli.run("--addr", "unix://" + socket, "build", ctx.toString(), "--progress", "plain");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("CACHED");
