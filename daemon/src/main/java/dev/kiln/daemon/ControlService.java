@@ -19,6 +19,7 @@ import dev.kiln.proto.control.StatusResponse;
 import dev.kiln.session.HeadersInterceptor;
 import dev.kiln.session.SessionHeaders;
 import dev.kiln.session.tunnel.DaemonSession;
+import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -69,6 +70,10 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       return;
     }
     Path work = null;
+    // A client that goes away (Ctrl-C, deadline) cancels its build: the engine stops on interrupt.
+    Thread solving = Thread.currentThread();
+    Context.CancellationListener cancel = context -> solving.interrupt();
+    Context.current().addListener(cancel, Runnable::run);
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "build-");
@@ -80,6 +85,8 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       jobs.finish(job);
       response.onError(SolveErrors.toStatus(e).asRuntimeException());
     } finally {
+      Context.current().removeListener(cancel);
+      Thread.interrupted(); // clear a late cancel
       WorkDirs.deleteQuietly(work);
     }
   }

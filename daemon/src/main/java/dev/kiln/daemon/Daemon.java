@@ -31,6 +31,7 @@ public final class Daemon implements AutoCloseable {
   private final ControlService control;
   private final BridgeService bridge;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private boolean closed;
 
   private Daemon(Engine engine, Path root) {
     this.engine = engine;
@@ -92,8 +93,11 @@ public final class Daemon implements AutoCloseable {
     return UnixListener.start(socket, services(), executor);
   }
 
+  /** Idempotent. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) return;
+    closed = true;
     control.sessions().closeAll();
     executor.shutdownNow();
     engine.close();
