@@ -17,11 +17,15 @@ public final class EmbeddedDaemon implements AutoCloseable {
   private final Daemon daemon;
   private final Server server;
   private final ManagedChannel channel;
+  /** Ctrl-C must not leave containers running or the state locked: closing cancels the build. */
+  private final Thread onExit = new Thread(this::closeQuietly, "kiln-embedded-shutdown");
+  private boolean closed;
 
   private EmbeddedDaemon(Daemon daemon, Server server, ManagedChannel channel) {
     this.daemon = daemon;
     this.server = server;
     this.channel = channel;
+    Runtime.getRuntime().addShutdownHook(onExit);
   }
 
   /** @param err told when another build holds the state directory and this one waits its turn */
@@ -47,10 +51,26 @@ public final class EmbeddedDaemon implements AutoCloseable {
     return channel;
   }
 
+  /** Idempotent. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) return;
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException shuttingDown) {
+      // called from the hook itself
+    }
     channel.shutdownNow();
     server.shutdownNow();
     daemon.close();
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      System.err.println("kiln: closing the engine: " + e.getMessage());
+    }
   }
 }
