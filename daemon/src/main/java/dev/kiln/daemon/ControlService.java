@@ -83,7 +83,7 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       response.onCompleted();
     } catch (Exception e) {
       jobs.finish(job);
-      response.onError(SolveErrors.toStatus(e).asRuntimeException());
+      response.onError(SolveErrors.toException(e));
     } finally {
       Context.current().removeListener(cancel);
       Thread.interrupted(); // clear a late cancel

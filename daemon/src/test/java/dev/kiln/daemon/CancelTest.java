@@ -43,6 +43,34 @@ class CancelTest {
 
   @Test
   @SuppressWarnings("try")
+  void aFailedStepIsNamedInTheStatusDetails() throws Exception {
+    Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
+    Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
+    Files.createSymbolicLink(rootfs.resolve("sh"), Path.of("busybox"));
+    State failing = State.local("rootfs").run(r -> r.shlex("sh -c 'exit 4'")).root();
+    var def = failing.marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t"));
+    String name = "fail-" + System.nanoTime();
+    try (Daemon daemon = Daemon.open(tmp.resolve("state"))) {
+      Server server = daemon.startInProcess(name);
+      ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+      try (ClientSession session = ClientSession.start(ControlGrpc.newStub(channel), "s-fail", "t",
+          List.of(new FileSyncProvider(Map.of("rootfs", tmp.resolve("rootfs")))))) {
+        StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class, () ->
+            ControlGrpc.newBlockingStub(channel).solve(SolveRequest.newBuilder().setRef("r-fail").setSession("s-fail").setDefinition(def).build()));
+        assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNKNOWN);
+        assertThat(e.getStatus().getDescription()).contains("exit code: 4");
+        var details = io.grpc.protobuf.StatusProto.fromThrowable(e).getDetailsList();
+        assertThat(details).anyMatch(d -> d.getTypeUrl().equals(SolveErrors.VERTEX_TYPE)
+            && d.getValue().toStringUtf8().contains("sha256:"));
+      } finally {
+        channel.shutdownNow();
+        server.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("try")
   void aDeadlineStopsALongRun() throws Exception {
     Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
     Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
