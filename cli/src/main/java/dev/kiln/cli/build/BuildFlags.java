@@ -49,6 +49,9 @@ public final class BuildFlags {
   @Option(names = "--target", paramLabel = "STAGE", description = "Stage to build.")
   public String target;
 
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform(s), comma-separated.")
+  public String platform;
+
   @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: run the engine in-process. Also KILN_HOST.")
   public String addr;
 

@@ -36,6 +36,7 @@ public final class BuildPlanner {
       attrs.put("build-arg:" + kv.getKey(), kv.getValue());
     }
     if (f.target != null) attrs.put("target", f.target);
+    if (f.platform != null) attrs.put("platform", f.platform);
     if (f.noCache) attrs.put("no-cache", "");
     String frontend = f.frontend == null ? "" : f.frontend;
     boolean dockerStyle = f.contextDir != null || f.dockerfile != null;

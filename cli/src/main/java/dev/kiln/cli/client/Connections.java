@@ -12,6 +12,16 @@ import java.net.URI;
 /** Opens a channel to a running kilnd from an {@code --addr} value. */
 public final class Connections {
   private static final int MAX_MESSAGE = 32 << 20;
+  /** One loop for all channels of this process, on daemon threads so it never holds the JVM open. */
+  private static EventLoopGroup group;
+
+  private static synchronized EventLoopGroup group() {
+    if (group == null) {
+      group = new MultiThreadIoEventLoopGroup(1, Thread.ofPlatform().daemon().name("kiln-client-", 0).factory(),
+          EpollIoHandler.newFactory());
+    }
+    return group;
+  }
 
   private Connections() {}
 
@@ -25,7 +35,7 @@ public final class Connections {
     // Clients send ":authority: localhost" on unix sockets (buildkit-wire §2.1).
     return NettyChannelBuilder.forAddress(new DomainSocketAddress(uri.getPath()))
         .channelType(EpollDomainSocketChannel.class)
-        .eventLoopGroup(new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory()))
+        .eventLoopGroup(group())
         .usePlaintext()
         .overrideAuthority("localhost")
         .maxInboundMessageSize(MAX_MESSAGE)
