@@ -74,9 +74,14 @@ final class SolveRunner {
         gateways.remove(job.ref());
       }
     }
+    String filename = request.getFrontendAttrsMap().getOrDefault("filename", "Dockerfile");
+    FrontendStep step = FrontendStep.start(job, "[internal] load build definition from " + filename);
     try {
-      return FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals, request.getSession()).definition();
+      Definition definition = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals, request.getSession()).definition();
+      step.done(null);
+      return definition;
     } catch (FrontendRunner.FrontendFailure e) {
+      step.done(e.getMessage());
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e));
     }
   }

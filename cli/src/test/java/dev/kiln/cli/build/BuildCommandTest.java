@@ -47,7 +47,8 @@ class BuildCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(out.resolve("app/hello.txt")).hasContent("hello");
     assertThat(out.resolve("app/sub/nested.txt")).hasContent("nested");
-    assertThat(r.err()).contains("[1/2] COPY hello.txt /app/").contains("DONE");
+    assertThat(r.err()).contains("[internal] load build definition from Dockerfile")
+        .contains("[1/2] COPY hello.txt /app/").contains("DONE");
   }
 
   @Test
