@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
     name = "debug",
     mixinStandardHelpOptions = true,
     description = "Debug utilities.",
-    subcommands = {DumpLlbCommand.class})
+    subcommands = {DumpLlbCommand.class, WorkersCommand.class})
 final class DebugCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.ParentCommand KilnCommand parent;
 
   @Override
   public void run() {

@@ -8,9 +8,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description = "Kiln: a BuildKit-compatible build toolkit.",
-    subcommands = {DebugCommand.class})
+    subcommands = {BuildCommand.class, DebugCommand.class})
 final class KilnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** {@code kiln --addr unix:///… build}: the daemon for every command that talks to one. */
+  @picocli.CommandLine.Option(names = "--addr", paramLabel = "ADDR",
+      description = "kilnd address (unix:///PATH); default: the engine runs in-process. Also KILN_HOST.")
+  String addr;
 
   @Override
   public void run() {

@@ -36,6 +36,12 @@ public final class Main {
       if (cls == DumpLlbCommand.class) {
         return cls.cast(new DumpLlbCommand(stdio));
       }
+      if (cls == WorkersCommand.class) {
+        return cls.cast(new WorkersCommand(stdio));
+      }
+      if (cls == BuildCommand.class) {
+        return cls.cast(new BuildCommand(stdio));
+      }
       return CommandLine.defaultFactory().create(cls);
     }
   }

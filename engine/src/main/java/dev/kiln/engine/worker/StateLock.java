@@ -23,11 +23,16 @@ final class StateLock implements AutoCloseable {
   static StateLock acquire(Path root) throws IOException {
     Path file = root.resolve("lock");
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-    FileLock lock = ch.tryLock();
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+      lock = null; // another engine in this JVM holds it: just as busy
+    }
     if (lock == null) {
       ch.close();
       String owner = Files.readString(file).trim();
-      throw new IOException("the state directory " + root + " is in use by another Kiln process"
+      throw new StateInUseException("the state directory " + root + " is in use by another Kiln process"
           + (owner.isEmpty() ? "" : " (pid " + owner + ")") + "; run builds through kilnd to share it, or use --root");
     }
     ch.truncate(0);

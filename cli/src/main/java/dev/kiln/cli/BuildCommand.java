@@ -1,0 +1,72 @@
+package dev.kiln.cli;
+
+import dev.kiln.cli.build.BuildFlags;
+import dev.kiln.cli.build.BuildPlanner;
+import dev.kiln.cli.build.BuildReport;
+import dev.kiln.cli.client.BuildPlan;
+import dev.kiln.cli.client.KilnClient;
+import dev.kiln.cli.progress.ProgressDisplay;
+import dev.kiln.cli.progress.ProgressMode;
+import dev.kiln.cli.progress.TerminalSize;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code kiln build}: buildctl's build (frontend, locals, options, outputs, secrets) plus docker's
+ * short form, run by the in-process engine unless {@code --addr}/{@code KILN_HOST} names a kilnd.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true, description = {
+    "Build a Dockerfile or an LLB definition.",
+    "  kiln build DIR -o type=local,dest=out        (docker style)",
+    "  kiln build --frontend dockerfile.v0 --local context=. --local dockerfile=. -o type=tar,dest=out.tar",
+    "  kiln build -o type=local,dest=out < def.bin  (raw LLB)"})
+final class BuildCommand implements Callable<Integer> {
+  private final Stdio stdio;
+
+  @Mixin BuildFlags flags = new BuildFlags();
+
+  @ParentCommand KilnCommand parent;
+
+  BuildCommand(Stdio stdio) {
+    this.stdio = stdio;
+  }
+
+  @Override
+  public Integer call() {
+    BuildPlan plan;
+    ProgressMode mode;
+    try {
+      mode = ProgressMode.parse(flags.progress);
+      plan = BuildPlanner.plan(flags, stdio.in());
+      BuildPlanner.checkLocals(plan);
+    } catch (IllegalArgumentException | IOException e) {
+      stdio.err().println("kiln: error: " + e.getMessage());
+      return 2;
+    }
+    try (DaemonConnection connection = connect()) {
+      ProgressDisplay display = ProgressDisplay.create(mode, stdio.err(), isTty(), () -> TerminalSize.DEFAULT);
+      KilnClient.Outcome outcome;
+      try (display) {
+        outcome = new KilnClient(connection.channel()).build(plan, stdio.out(), display);
+      }
+      return BuildReport.report(outcome, display, plan, stdio.err(), flags.metadataFile);
+    } catch (IllegalArgumentException e) {
+      stdio.err().println("kiln: error: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      stdio.err().println("ERROR: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return 1;
+    }
+  }
+
+  private DaemonConnection connect() throws IOException {
+    return DaemonConnection.open(flags.addr != null ? flags.addr : parent != null ? parent.addr : null, flags.root, stdio.err());
+  }
+
+  private boolean isTty() {
+    return stdio.err() == System.err && System.console() != null;
+  }
+}

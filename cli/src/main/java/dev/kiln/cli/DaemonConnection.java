@@ -1,0 +1,30 @@
+package dev.kiln.cli;
+
+import dev.kiln.cli.client.Connections;
+import dev.kiln.cli.embedded.EmbeddedDaemon;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * A channel to the daemon a command talks to: kilnd at {@code --addr}/{@code KILN_HOST}, else the
+ * engine started in-process on {@code --root}/{@code KILN_ROOT} (or the default root).
+ */
+record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) implements AutoCloseable {
+  static DaemonConnection open(String addr, String root, PrintStream err) throws IOException {
+    String address = addr != null ? addr : System.getenv("KILN_HOST");
+    if (address != null && !address.isEmpty()) {
+      return new DaemonConnection(Connections.open(address), null);
+    }
+    String dir = root != null ? root : System.getenv("KILN_ROOT");
+    EmbeddedDaemon embedded = EmbeddedDaemon.start(dir != null && !dir.isEmpty() ? Path.of(dir) : EmbeddedDaemon.defaultRoot(), err);
+    return new DaemonConnection(embedded.channel(), embedded);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.shutdownNow();
+    if (embedded != null) embedded.close();
+  }
+}

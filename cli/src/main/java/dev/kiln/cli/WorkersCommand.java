@@ -1,0 +1,58 @@
+package dev.kiln.cli;
+
+import dev.kiln.proto.control.ControlGrpc;
+import dev.kiln.proto.control.ListWorkersRequest;
+import dev.kiln.proto.pb.Platform;
+import dev.kiln.proto.types.WorkerRecord;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kiln debug workers}: the daemon's workers and platforms, like {@code buildctl debug workers}. */
+@Command(name = "workers", mixinStandardHelpOptions = true, description = "List the daemon's workers.")
+final class WorkersCommand implements Callable<Integer> {
+  private final Stdio stdio;
+
+  @ParentCommand DebugCommand debug;
+
+  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: in-process engine.")
+  String addr;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "State directory of the in-process engine.")
+  String root;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show labels too.")
+  boolean verbose;
+
+  WorkersCommand(Stdio stdio) {
+    this.stdio = stdio;
+  }
+
+  @Override
+  public Integer call() {
+    String address = addr != null ? addr : debug != null && debug.parent != null ? debug.parent.addr : null;
+    try (DaemonConnection connection = DaemonConnection.open(address, root, stdio.err())) {
+      var response = ControlGrpc.newBlockingStub(connection.channel()).listWorkers(ListWorkersRequest.getDefaultInstance());
+      stdio.out().printf("%-26s %s%n", "ID", "PLATFORMS");
+      for (WorkerRecord w : response.getRecordList()) {
+        stdio.out().printf("%-26s %s%n", w.getID(), w.getPlatformsList().stream().map(WorkersCommand::platform).collect(Collectors.joining(",")));
+        if (verbose) w.getLabelsMap().forEach((k, v) -> stdio.out().printf("  %s=%s%n", k, v));
+      }
+      return 0;
+    } catch (IOException | StatusRuntimeException e) {
+      stdio.err().println("ERROR: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      stdio.err().println("kiln: error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static String platform(Platform p) {
+    return p.getOS() + "/" + p.getArchitecture() + (p.getVariant().isEmpty() ? "" : "/" + p.getVariant());
+  }
+}

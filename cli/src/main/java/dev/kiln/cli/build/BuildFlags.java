@@ -1,0 +1,60 @@
+package dev.kiln.cli.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The flags of {@code kiln build}: buildctl's, plus docker's short form. */
+public final class BuildFlags {
+  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Build context (docker style); implies --frontend dockerfile.v0.")
+  public String contextDir;
+
+  @Option(names = "--frontend", description = "Frontend to run (dockerfile.v0). Without one, a pb.Definition is read from stdin.")
+  public String frontend;
+
+  @Option(names = "--local", paramLabel = "NAME=DIR", description = "Expose a local directory to the build (repeatable).")
+  public List<String> locals = new ArrayList<>();
+
+  @Option(names = "--opt", paramLabel = "K=V", description = "Frontend option (repeatable).")
+  public List<String> opts = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "type=…", description = "Output: type=local,dest=DIR or type=tar,dest=FILE|-.")
+  public List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--secret", paramLabel = "id=…,src=…|env=…", description = "Secret exposed to RUN --mount=type=secret (repeatable).")
+  public List<String> secrets = new ArrayList<>();
+
+  @Option(names = "--no-cache", description = "Run every step again, ignoring cached results.")
+  public boolean noCache;
+
+  @Option(names = "--progress", defaultValue = "auto", description = "auto, tty, plain, rawjson or quiet.")
+  public String progress;
+
+  @Option(names = "--allow", paramLabel = "ENTITLEMENT", description = "Grant network.host or security.insecure (repeatable).")
+  public List<String> allow = new ArrayList<>();
+
+  @Option(names = "--metadata-file", paramLabel = "FILE", description = "Write the build's result metadata as JSON.")
+  public String metadataFile;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Dockerfile (default DIR/Dockerfile).")
+  public String dockerfile;
+
+  @Option(names = {"-t", "--tag"}, paramLabel = "NAME", description = "Image name (recorded as the exporter's name).")
+  public List<String> tags = new ArrayList<>();
+
+  @Option(names = "--build-arg", paramLabel = "K=V", description = "Build argument (repeatable).")
+  public List<String> buildArgs = new ArrayList<>();
+
+  @Option(names = "--target", paramLabel = "STAGE", description = "Stage to build.")
+  public String target;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform(s), comma-separated.")
+  public String platform;
+
+  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: run the engine in-process. Also KILN_HOST.")
+  public String addr;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "State directory for the in-process engine (default /var/lib/kiln as root). Also KILN_ROOT.")
+  public String root;
+}

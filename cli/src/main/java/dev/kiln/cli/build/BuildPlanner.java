@@ -1,0 +1,96 @@
+package dev.kiln.cli.build;
+
+import dev.kiln.cli.client.BuildPlan;
+import dev.kiln.proto.pb.Definition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns {@link BuildFlags} into a {@link BuildPlan}. Three shapes: docker's {@code kiln build DIR
+ * -f FILE} (dockerfile.v0 with {@code context}/{@code dockerfile} locals), buildctl's {@code
+ * --frontend … --local …}, and buildctl's raw {@code kiln build < def.bin}. Flag problems are
+ * {@link IllegalArgumentException}s (exit 2).
+ */
+public final class BuildPlanner {
+  private BuildPlanner() {}
+
+  public static BuildPlan plan(BuildFlags f, InputStream stdin) throws IOException {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    Map<String, Path> locals = new HashMap<>();
+    for (String local : f.locals) {
+      var kv = Csv.keyValue(local, "--local");
+      locals.put(kv.getKey(), Path.of(kv.getValue()));
+    }
+    for (String opt : f.opts) {
+      var kv = Csv.keyValue(opt, "--opt");
+      attrs.put(kv.getKey(), kv.getValue());
+    }
+    for (String arg : f.buildArgs) {
+      var kv = Csv.keyValue(arg, "--build-arg");
+      attrs.put("build-arg:" + kv.getKey(), kv.getValue());
+    }
+    if (f.target != null) attrs.put("target", f.target);
+    if (f.platform != null) attrs.put("platform", f.platform);
+    if (f.noCache) attrs.put("no-cache", "");
+    String frontend = f.frontend == null ? "" : f.frontend;
+    boolean dockerStyle = f.contextDir != null || f.dockerfile != null;
+    if (dockerStyle) {
+      if (!frontend.isEmpty() && !frontend.equals("dockerfile.v0")) {
+        throw new IllegalArgumentException("a context DIR or -f only works with the dockerfile.v0 frontend");
+      }
+      frontend = "dockerfile.v0";
+      dockerLocals(f, locals, attrs);
+    }
+    Definition definition = null;
+    if (frontend.isEmpty()) {
+      if (stdin == null) {
+        throw new IllegalArgumentException("no --frontend given and no definition on stdin");
+      }
+      definition = Definition.parseFrom(stdin.readAllBytes());
+      if (definition.getDefCount() == 0) {
+        throw new IllegalArgumentException("no --frontend given and stdin holds no LLB definition (pipe one in: kiln build < def.bin)");
+      }
+    }
+    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs), f.allow);
+  }
+
+  private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {
+    Path context = Path.of(f.contextDir == null ? "." : f.contextDir);
+    Path dockerfile = f.dockerfile == null ? context.resolve("Dockerfile") : Path.of(f.dockerfile);
+    locals.putIfAbsent("context", context);
+    Path dir = dockerfile.toAbsolutePath().getParent();
+    locals.putIfAbsent("dockerfile", dir);
+    attrs.putIfAbsent("filename", dockerfile.getFileName().toString());
+  }
+
+  private static Map<String, byte[]> secrets(List<String> specs) throws IOException {
+    Map<String, byte[]> out = new HashMap<>();
+    for (String spec : specs) {
+      SecretSpec s = SecretSpec.parse(spec);
+      out.put(s.id(), s.read());
+    }
+    return out;
+  }
+
+  private static OutputSpec output(List<String> outputs) {
+    if (outputs.size() > 1) {
+      throw new IllegalArgumentException("only one --output is supported for now");
+    }
+    return outputs.isEmpty() ? null : OutputSpec.parse(outputs.getFirst());
+  }
+
+  /** Whether a path given for {@code --local} exists, for an early, clear error. */
+  public static void checkLocals(BuildPlan plan) {
+    plan.locals().forEach((name, dir) -> {
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--local " + name + "=" + dir + ": not a directory");
+      }
+    });
+  }
+}

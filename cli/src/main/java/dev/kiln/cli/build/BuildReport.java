@@ -1,0 +1,37 @@
+package dev.kiln.cli.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.cli.client.BuildPlan;
+import dev.kiln.cli.client.KilnClient.Outcome;
+import dev.kiln.cli.progress.ProgressDisplay;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.TreeMap;
+
+/** What the CLI says after a build, and its exit code: 0 success, 1 build failure. */
+public final class BuildReport {
+  private BuildReport() {}
+
+  public static int report(Outcome outcome, ProgressDisplay display, BuildPlan plan, PrintStream err, String metadataFile)
+      throws IOException {
+    return switch (outcome) {
+      case Outcome.Success(var response) -> {
+        if (plan.output() == null) {
+          err.println("kiln: no output requested: the result stays in the build cache"
+              + " (export it with -o type=local,dest=DIR or -o type=tar,dest=FILE)");
+        }
+        if (metadataFile != null) {
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(metadataFile).toFile(), new TreeMap<>(response));
+        }
+        yield 0;
+      }
+      case Outcome.Failure(var status) -> {
+        display.failureSummary().ifPresent(summary -> err.print(summary.logBoxes()));
+        String message = status.getDescription() != null ? status.getDescription() : status.getCode().toString();
+        err.println("ERROR: " + message);
+        yield 1;
+      }
+    };
+  }
+}

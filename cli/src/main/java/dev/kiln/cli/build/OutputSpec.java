@@ -1,0 +1,45 @@
+package dev.kiln.cli.build;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code --output type=…,k=v}: the exporter the daemon runs and, for {@code local}/{@code tar},
+ * the destination the client keeps to itself (buildkit-wire §2.6).
+ *
+ * @param dest directory ({@code local}) or file ({@code tar}; null for stdout), null otherwise
+ */
+public record OutputSpec(String type, Map<String, String> attrs, Path dest) {
+  public OutputSpec {
+    attrs = Map.copyOf(attrs);
+  }
+
+  /** Parses the CSV form; a problem is an {@link IllegalArgumentException} naming the bad part. */
+  public static OutputSpec parse(String csv) {
+    Map<String, String> fields = Csv.pairs(csv, "--output");
+    String type = fields.remove("type");
+    if (type == null) {
+      if (fields.isEmpty() && !csv.contains("=")) {
+        // docker's shorthand: -o DIR means a local directory
+        return new OutputSpec("local", Map.of(), Path.of(csv));
+      }
+      throw new IllegalArgumentException("--output '" + csv + "' needs type=local|tar");
+    }
+    String dest = fields.remove("dest");
+    return switch (type) {
+      case "local" -> {
+        if (dest == null) throw new IllegalArgumentException("--output type=local needs dest=DIR");
+        yield new OutputSpec(type, fields, Path.of(dest));
+      }
+      case "tar" -> new OutputSpec(type, fields, dest == null || dest.equals("-") ? null : Path.of(dest));
+      default -> new OutputSpec(type, withDest(fields, dest), null);
+    };
+  }
+
+  private static Map<String, String> withDest(Map<String, String> fields, String dest) {
+    Map<String, String> attrs = new LinkedHashMap<>(fields);
+    if (dest != null) attrs.put("dest", dest);
+    return attrs;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.kiln.cli.client;
+
+import dev.kiln.cli.build.OutputSpec;
+import dev.kiln.proto.pb.Definition;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one {@code kiln build} asks of the daemon, flags already parsed.
+ *
+ * @param definition raw LLB to solve, or null when a frontend builds it
+ * @param frontend frontend name ({@code dockerfile.v0}), or "" with a definition
+ * @param output where the result goes, or null to leave it in the build cache
+ */
+public record BuildPlan(Definition definition, String frontend, Map<String, String> frontendAttrs,
+    Map<String, Path> locals, Map<String, byte[]> secrets, OutputSpec output, List<String> entitlements) {
+  public BuildPlan {
+    frontendAttrs = Map.copyOf(frontendAttrs);
+    locals = Map.copyOf(locals);
+    secrets = Map.copyOf(secrets);
+    entitlements = List.copyOf(entitlements);
+  }
+}

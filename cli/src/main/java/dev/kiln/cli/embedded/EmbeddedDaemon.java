@@ -1,0 +1,76 @@
+package dev.kiln.cli.embedded;
+
+import dev.kiln.daemon.Daemon;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The daemon inside the CLI process, reached over grpc-java's in-process transport: the CLI talks
+ * to it exactly as to kilnd, so both modes share one code path. The only CLI package that may
+ * import the daemon.
+ */
+public final class EmbeddedDaemon implements AutoCloseable {
+  private final Daemon daemon;
+  private final Server server;
+  private final ManagedChannel channel;
+  /** Ctrl-C must not leave containers running or the state locked: closing cancels the build. */
+  private final Thread onExit = new Thread(this::closeQuietly, "kiln-embedded-shutdown");
+  private boolean closed;
+
+  private EmbeddedDaemon(Daemon daemon, Server server, ManagedChannel channel) {
+    this.daemon = daemon;
+    this.server = server;
+    this.channel = channel;
+    Runtime.getRuntime().addShutdownHook(onExit);
+  }
+
+  /** @param err told when another build holds the state directory and this one waits its turn */
+  public static EmbeddedDaemon start(Path root, java.io.PrintStream err) throws IOException {
+    Daemon daemon = Daemon.openWaiting(root, reason -> err.println("kiln: waiting: " + reason));
+    String name = "kiln-embedded-" + UUID.randomUUID();
+    try {
+      Server server = daemon.startInProcess(name);
+      ManagedChannel channel = InProcessChannelBuilder.forName(name).maxInboundMessageSize(32 << 20).build();
+      return new EmbeddedDaemon(daemon, server, channel);
+    } catch (IOException | RuntimeException e) {
+      daemon.close();
+      throw e;
+    }
+  }
+
+  /** The default state directory, as kilnd uses it. */
+  public static Path defaultRoot() {
+    return Daemon.defaultRoot();
+  }
+
+  public ManagedChannel channel() {
+    return channel;
+  }
+
+  /** Idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) return;
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException shuttingDown) {
+      // called from the hook itself
+    }
+    channel.shutdownNow();
+    server.shutdownNow();
+    daemon.close();
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      System.err.println("kiln: closing the engine: " + e.getMessage());
+    }
+  }
+}

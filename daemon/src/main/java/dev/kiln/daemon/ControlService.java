@@ -1,0 +1,163 @@
+package dev.kiln.daemon;
+
+import dev.kiln.daemon.gateway.GatewayRegistry;
+import dev.kiln.daemon.progress.BuildJob;
+import dev.kiln.daemon.progress.JobRegistry;
+import dev.kiln.daemon.session.SessionManager;
+import dev.kiln.daemon.session.SyncDirs;
+import dev.kiln.engine.Engine;
+import dev.kiln.proto.control.BytesMessage;
+import dev.kiln.proto.control.ControlGrpc;
+import dev.kiln.proto.control.InfoRequest;
+import dev.kiln.proto.control.InfoResponse;
+import dev.kiln.proto.control.ListWorkersRequest;
+import dev.kiln.proto.control.ListWorkersResponse;
+import dev.kiln.proto.control.SolveRequest;
+import dev.kiln.proto.control.SolveResponse;
+import dev.kiln.proto.control.StatusRequest;
+import dev.kiln.proto.control.StatusResponse;
+import dev.kiln.session.HeadersInterceptor;
+import dev.kiln.session.SessionHeaders;
+import dev.kiln.session.tunnel.DaemonSession;
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code moby.buildkit.v1.Control}: Solve, Status, Session, ListWorkers and Info. Handlers block;
+ * the server runs them on virtual threads.
+ */
+final class ControlService extends ControlGrpc.ControlImplBase {
+  private static final Duration JOB_WAIT = Duration.ofSeconds(6);
+  private static final Duration SESSION_WAIT = Duration.ofSeconds(10);
+
+  private final Engine engine;
+  private final Path workRoot;
+  private final JobRegistry jobs = new JobRegistry();
+  private final SessionManager sessions = new SessionManager();
+
+  private final GatewayRegistry gateways;
+
+  private final SyncDirs syncDirs;
+
+  ControlService(Engine engine, Path workRoot, GatewayRegistry gateways, SyncDirs syncDirs) {
+    this.engine = engine;
+    this.syncDirs = syncDirs;
+    this.workRoot = workRoot;
+    this.gateways = gateways;
+  }
+
+  SessionManager sessions() {
+    return sessions;
+  }
+
+  @Override
+  public void solve(SolveRequest request, StreamObserver<SolveResponse> response) {
+    String ref = request.getRef().isEmpty() ? UUID.randomUUID().toString() : request.getRef();
+    BuildJob job;
+    try {
+      job = jobs.register(ref);
+    } catch (IllegalStateException e) {
+      response.onError(Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    Path work = null;
+    // A client that goes away (Ctrl-C, deadline) cancels its build: the engine stops on interrupt.
+    Thread solving = Thread.currentThread();
+    Context.CancellationListener cancel = context -> solving.interrupt();
+    Context.current().addListener(cancel, Runnable::run);
+    try {
+      Files.createDirectories(workRoot);
+      work = Files.createTempDirectory(workRoot, "build-");
+      SolveResponse result = new SolveRunner(engine, job, session(request), work, gateways, syncDirs).run(request);
+      jobs.finish(job); // Status ends before Solve answers, as in BuildKit
+      response.onNext(result);
+      response.onCompleted();
+    } catch (Exception e) {
+      jobs.finish(job);
+      response.onError(SolveErrors.toException(e));
+    } finally {
+      Context.current().removeListener(cancel);
+      Thread.interrupted(); // clear a late cancel
+      WorkDirs.deleteQuietly(work);
+    }
+  }
+
+  private DaemonSession session(SolveRequest request) throws InterruptedException, BuildFailure {
+    if (request.getSession().isEmpty()) {
+      return null;
+    }
+    return sessions.await(request.getSession(), SESSION_WAIT).orElseThrow(() -> new BuildFailure(
+        Status.UNAVAILABLE.withDescription("session " + request.getSession() + " did not connect")));
+  }
+
+  @Override
+  public void status(StatusRequest request, StreamObserver<StatusResponse> response) {
+    try {
+      BuildJob job = jobs.await(request.getRef(), JOB_WAIT).orElse(null);
+      if (job == null) {
+        response.onError(Status.NOT_FOUND.withDescription("no build with ref " + request.getRef()).asRuntimeException());
+        return;
+      }
+      var call = (ServerCallStreamObserver<StatusResponse>) response;
+      LinkedBlockingQueue<StatusResponse> queue = job.subscribe();
+      while (!call.isCancelled()) {
+        StatusResponse next = queue.poll(1, TimeUnit.SECONDS);
+        if (next == BuildJob.END) {
+          response.onCompleted();
+          return;
+        }
+        if (next != null) response.onNext(next);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      response.onError(Status.CANCELLED.asRuntimeException());
+    }
+  }
+
+  @Override
+  public StreamObserver<BytesMessage> session(StreamObserver<BytesMessage> toClient) {
+    Metadata headers = HeadersInterceptor.current();
+    String id = headers.get(SessionHeaders.SESSION_ID);
+    if (id == null || id.isEmpty()) {
+      toClient.onError(Status.INVALID_ARGUMENT.withDescription("missing x-docker-expose-session-uuid").asRuntimeException());
+      return new NoopObserver<>();
+    }
+    DaemonSession session = DaemonSession.open(id, headers.get(SessionHeaders.SHARED_KEY),
+        HeadersInterceptor.all(headers, SessionHeaders.GRPC_METHOD), toClient);
+    sessions.register(session);
+    return session.fromClient();
+  }
+
+  @Override
+  public void listWorkers(ListWorkersRequest request, StreamObserver<ListWorkersResponse> response) {
+    response.onNext(ListWorkersResponse.newBuilder().addRecord(WorkerInfo.record(engine.snapshotter())).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void info(InfoRequest request, StreamObserver<InfoResponse> response) {
+    response.onNext(InfoResponse.newBuilder().setBuildkitVersion(WorkerInfo.version()).build());
+    response.onCompleted();
+  }
+
+  /** Ignores messages of a call that was already rejected. */
+  private static final class NoopObserver<T> implements StreamObserver<T> {
+    @Override
+    public void onNext(T value) {}
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onCompleted() {}
+  }
+}

@@ -1,0 +1,105 @@
+package dev.kiln.daemon;
+
+import dev.kiln.daemon.gateway.BridgeService;
+import dev.kiln.daemon.gateway.GatewayRegistry;
+import dev.kiln.daemon.session.SyncDirs;
+import dev.kiln.engine.Engine;
+import dev.kiln.engine.worker.EngineConfig;
+import dev.kiln.engine.worker.StateInUseException;
+import dev.kiln.session.HeadersInterceptor;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * kilnd's core: the engine behind BuildKit's Control API. The same object serves a unix socket
+ * ({@code kilnd}) or grpc-java's in-process transport (the CLI's embedded mode), so both modes run
+ * one code path. Thread-safe.
+ */
+public final class Daemon implements AutoCloseable {
+  /** BuildKit clients send up to 16 MiB per message; leave headroom. */
+  static final int MAX_MESSAGE = 32 << 20;
+
+  private final Engine engine;
+  private final ControlService control;
+  private final BridgeService bridge;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private boolean closed;
+
+  private Daemon(Engine engine, Path root) {
+    this.engine = engine;
+    GatewayRegistry gateways = new GatewayRegistry();
+    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways,
+        new SyncDirs(root.resolve("localsync")));
+    this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()));
+  }
+
+  /** Opens the engine's state under {@code root} (locked against other engines). */
+  public static Daemon open(Path root) throws IOException {
+    return new Daemon(Engine.open(EngineConfig.at(root)), root);
+  }
+
+  /**
+   * Opens the state under {@code root}, waiting while another process holds it (embedded builds
+   * take turns on one root); {@code onWait} runs once, with the reason, when waiting starts.
+   */
+  public static Daemon openWaiting(Path root, Consumer<String> onWait) throws IOException {
+    boolean told = false;
+    while (true) {
+      try {
+        return open(root);
+      } catch (StateInUseException e) {
+        if (!told) {
+          onWait.accept(e.getMessage());
+          told = true;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for " + root);
+        }
+      }
+    }
+  }
+
+  /** {@code /var/lib/kiln} for root, else {@code $XDG_DATA_HOME/kiln}. */
+  public static Path defaultRoot() {
+    return EngineConfig.defaultRoot();
+  }
+
+  /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */
+  public List<ServerServiceDefinition> services() {
+    return List.of(ServerInterceptors.intercept(control, new HeadersInterceptor(), new StatusTimestampInterceptor()),
+        ServerInterceptors.intercept(bridge, new HeadersInterceptor()));
+  }
+
+  /** Serves on grpc-java's in-process transport under {@code name}; the caller shuts the server down. */
+  public Server startInProcess(String name) throws IOException {
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name).executor(executor).maxInboundMessageSize(MAX_MESSAGE);
+    services().forEach(builder::addService);
+    return builder.build().start();
+  }
+
+  /** Serves on a unix socket at {@code socket}; the caller shuts the server down. */
+  public Server listenUnix(Path socket) throws IOException {
+    return UnixListener.start(socket, services(), executor);
+  }
+
+  /** Idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) return;
+    closed = true;
+    control.sessions().closeAll();
+    executor.shutdownNow();
+    engine.close();
+  }
+}

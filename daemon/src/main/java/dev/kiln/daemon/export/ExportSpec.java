@@ -1,0 +1,44 @@
+package dev.kiln.daemon.export;
+
+import dev.kiln.proto.control.SolveRequest;
+import java.util.Map;
+
+/**
+ * Where a build's result goes, parsed once from the request (buildkit-wire §2.6). The client keeps
+ * {@code dest} to itself for {@code local} and {@code tar}: the daemon only streams to the session.
+ */
+public sealed interface ExportSpec {
+  /** No exporter: the result stays in the build cache. */
+  record None() implements ExportSpec {}
+
+  /** The result's files, sent to the client as a directory. */
+  record Local() implements ExportSpec {}
+
+  /** The result's files as one tarball. */
+  record Tar() implements ExportSpec {}
+
+  static ExportSpec of(SolveRequest request) throws UnsupportedExporterException {
+    String type = request.getExporter();
+    if (type.isEmpty() && request.getExportersCount() > 0) {
+      type = request.getExporters(0).getType();
+    }
+    return of(type, request.getExporterAttrsMap());
+  }
+
+  static ExportSpec of(String type, Map<String, String> attrs) throws UnsupportedExporterException {
+    return switch (type) {
+      case "" -> new None();
+      case "local" -> new Local();
+      case "tar" -> new Tar();
+      default -> throw new UnsupportedExporterException(
+          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar)");
+    };
+  }
+
+  /** A usage error: the request names an exporter this daemon cannot run. */
+  final class UnsupportedExporterException extends Exception {
+    public UnsupportedExporterException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.kiln.session;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+
+/** Makes a call's request metadata readable from the service method through {@link #HEADERS}. */
+public final class HeadersInterceptor implements ServerInterceptor {
+  public static final Context.Key<Metadata> HEADERS = Context.key("kiln-request-headers");
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    return Contexts.interceptCall(Context.current().withValue(HEADERS, headers), call, headers, next);
+  }
+
+  /** The current call's headers, never null. */
+  public static Metadata current() {
+    Metadata headers = HEADERS.get();
+    return headers == null ? new Metadata() : headers;
+  }
+
+  /** All values of a repeated key, or an empty list. */
+  public static java.util.List<String> all(Metadata headers, Metadata.Key<String> key) {
+    Iterable<String> values = headers.getAll(key);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (values != null) values.forEach(out::add);
+    return out;
+  }
+}
