@@ -38,7 +38,7 @@ public final class Daemon implements AutoCloseable {
     GatewayRegistry gateways = new GatewayRegistry();
     this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways,
         new SyncDirs(root.resolve("localsync")));
-    this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()));
+    this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()), engine.imageMetaResolver());
   }
 
   /** Opens the engine's state under {@code root} (locked against other engines). */

@@ -77,7 +77,8 @@ final class SolveRunner {
     String filename = request.getFrontendAttrsMap().getOrDefault("filename", "Dockerfile");
     FrontendStep step = FrontendStep.start(job, "[internal] load build definition from " + filename);
     try {
-      Definition definition = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals, request.getSession()).definition();
+      Definition definition = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals, request.getSession(),
+          engine.imageMetaResolver()).definition();
       step.done(null);
       return definition;
     } catch (FrontendRunner.FrontendFailure e) {

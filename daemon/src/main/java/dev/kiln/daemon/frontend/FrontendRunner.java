@@ -4,6 +4,7 @@ import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.llb.frontend.Frontend;
 import dev.kiln.llb.frontend.FrontendException;
 import dev.kiln.llb.frontend.FrontendResult;
+import dev.kiln.llb.frontend.ImageMetaResolver;
 import java.util.Map;
 
 /** Runs a named frontend in-process against the client's files. */
@@ -17,11 +18,11 @@ public final class FrontendRunner {
     }
   }
 
-  public static FrontendResult run(String name, Map<String, String> attrs, LocalDirs locals, String sessionId)
-      throws FrontendFailure {
+  public static FrontendResult run(String name, Map<String, String> attrs, LocalDirs locals, String sessionId,
+      ImageMetaResolver images) throws FrontendFailure {
     Frontend frontend = Frontends.named(name).orElseThrow(() ->
         new FrontendFailure("unknown frontend '" + name + "' (kilnd runs dockerfile.v0)", null));
-    var context = new SessionFrontendContext(attrs, locals, Frontends.NO_IMAGES, sessionId);
+    var context = new SessionFrontendContext(attrs, locals, images, sessionId);
     try {
       return frontend.build(context);
     } catch (FrontendException e) {

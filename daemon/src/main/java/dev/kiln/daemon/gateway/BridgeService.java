@@ -3,6 +3,7 @@ package dev.kiln.daemon.gateway;
 import com.google.protobuf.ByteString;
 import dev.kiln.daemon.frontend.FrontendRunner;
 import dev.kiln.llb.frontend.FrontendResult;
+import dev.kiln.llb.frontend.ImageMetaResolver;
 import dev.kiln.proto.gateway.LLBBridgeGrpc;
 import dev.kiln.proto.gateway.PingRequest;
 import dev.kiln.proto.gateway.PongResponse;
@@ -33,8 +34,10 @@ public final class BridgeService extends LLBBridgeGrpc.LLBBridgeImplBase {
 
   private final GatewayRegistry builds;
   private final WorkerRecord worker;
+  private final ImageMetaResolver images;
 
-  public BridgeService(GatewayRegistry builds, WorkerRecord worker) {
+  public BridgeService(GatewayRegistry builds, WorkerRecord worker, ImageMetaResolver images) {
+    this.images = images;
     this.builds = builds;
     this.worker = worker;
   }
@@ -53,7 +56,7 @@ public final class BridgeService extends LLBBridgeGrpc.LLBBridgeImplBase {
       Result.Builder result = Result.newBuilder();
       Definition definition;
       if (!request.getFrontend().isEmpty()) {
-        FrontendResult fr = FrontendRunner.run(request.getFrontend(), request.getFrontendOptMap(), build.locals(), build.sessionId());
+        FrontendResult fr = FrontendRunner.run(request.getFrontend(), request.getFrontendOptMap(), build.locals(), build.sessionId(), images);
         definition = fr.definition();
         result.putMetadata("containerimage.config", ByteString.copyFrom(fr.imageConfig()));
       } else {
