@@ -77,7 +77,7 @@ final class LayerTar {
       if (v.isPresent()) e.addPaxHeader("SCHILY.xattr." + x, new String(v.get(), StandardCharsets.UTF_8));
     }
     tar.putArchiveEntry(e);
-    if (e.isFile() && !e.isLink()) Files.copy(source, tar);
+    if (e.getLinkFlag() == TarConstants.LF_NORMAL) Files.copy(source, tar);
     tar.closeArchiveEntry();
   }
 
