@@ -83,7 +83,7 @@ final class ExportFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, java.sql.SQLException {
     db.close();
     worker.close();
   }
