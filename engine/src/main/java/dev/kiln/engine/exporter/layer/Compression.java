@@ -3,7 +3,6 @@ package dev.kiln.engine.exporter.layer;
 import com.github.luben.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /** Layer blob compressions ({@code compression=}) and their media types. */
 public enum Compression {
@@ -50,7 +49,7 @@ public enum Compression {
   OutputStream compress(OutputStream out, int level) throws IOException {
     return switch (this) {
       case UNCOMPRESSED -> out;
-      case GZIP -> new LevelGzip(out, level);
+      case GZIP -> new ParallelGzip(out, level);
       case ZSTD -> new ZstdOutputStream(out, level);
     };
   }
@@ -60,13 +59,5 @@ public enum Compression {
       if (c.id.equals(id)) return c;
     }
     throw new IllegalArgumentException("unknown compression '" + id + "': use uncompressed, gzip or zstd");
-  }
-
-  /** Java's gzip header has mtime 0 and no name, so equal input gives equal bytes. */
-  private static final class LevelGzip extends GZIPOutputStream {
-    LevelGzip(OutputStream out, int level) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(level);
-    }
   }
 }
