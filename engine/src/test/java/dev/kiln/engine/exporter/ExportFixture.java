@@ -43,12 +43,17 @@ final class ExportFixture implements AutoCloseable {
   final Layers layers;
   final String snapshotId;
 
-  private ExportFixture(Worker worker, Database db, Path tmp, String snapshotId) {
+  private ExportFixture(Worker worker, Database db, Path tmp, String snapshotId, LayerBlobs baseLayers) {
     this.worker = worker;
     this.db = db;
     this.snapshotId = snapshotId;
-    this.layers = new Layers(worker.refs().store(), worker.refs()::view, worker.content(), db, LayerBlobs.NONE,
+    this.layers = new Layers(worker.refs().store(), worker.refs()::view, worker.content(), db, baseLayers,
         tmp.resolve("export-tmp"));
+  }
+
+  /** The same stores with another base-layer lookup. */
+  ExportFixture withBaseLayers(LayerBlobs baseLayers, Path tmp) {
+    return new ExportFixture(worker, db, tmp, snapshotId, baseLayers);
   }
 
   static ExportFixture build(Path dir, String snapshotter) throws Exception {
@@ -68,7 +73,7 @@ final class ExportFixture implements AutoCloseable {
     }
     Worker worker = Worker.open(config);
     Database db = Database.open(config.root().resolve("metadata.db"), KilnSchema.SCHEMA);
-    return new ExportFixture(worker, db, dir, id);
+    return new ExportFixture(worker, db, dir, id, LayerBlobs.NONE);
   }
 
   Exporter exporter(TarballFormat format) {
