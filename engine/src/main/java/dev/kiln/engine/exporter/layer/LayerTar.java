@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -71,14 +72,26 @@ final class LayerTar {
     e.setGroupId(st.gid());
     Instant mtime = clamp.filter(c -> st.mtime().isAfter(c)).orElse(st.mtime());
     e.setModTime(mtime.getEpochSecond() * 1000);
-    for (String x : Xattrs.list(source).stream().sorted().toList()) {
-      if (x.startsWith("trusted.overlay.")) continue; // overlay's bookkeeping, not the file's
-      Optional<byte[]> v = Xattrs.get(source, x);
-      if (v.isPresent()) e.addPaxHeader("SCHILY.xattr." + x, new String(v.get(), StandardCharsets.UTF_8));
+    Map<String, byte[]> xattrs = xattrs(source);
+    if (xattrs.values().stream().allMatch(RawPax::isUtf8)) {
+      xattrs.forEach((k, v) -> e.addPaxHeader("SCHILY.xattr." + k, new String(v, StandardCharsets.UTF_8)));
+    } else {
+      RawPax.write(tar, e, xattrs);
     }
     tar.putArchiveEntry(e);
     if (e.getLinkFlag() == TarConstants.LF_NORMAL) Files.copy(source, tar);
     tar.closeArchiveEntry();
+  }
+
+  /** Sorted by name; overlay's own {@code trusted.overlay.*} bookkeeping is not the file's. */
+  private static Map<String, byte[]> xattrs(Path source) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    for (String x : Xattrs.list(source)) {
+      if (x.startsWith("trusted.overlay.")) continue;
+      Optional<byte[]> v = Xattrs.get(source, x);
+      v.ifPresent(value -> out.put(x, value));
+    }
+    return out;
   }
 
   private TarArchiveEntry header(String name, Path source, Stat st) throws IOException {

@@ -6,8 +6,7 @@
  * cores, zstd, or none) while both digests are computed in the same pass. Blobs are cached in
  * table {@code layer_blobs} by snapshot and variant (compression, level, mtime clamp); base image
  * layers come from {@link dev.kiln.engine.exporter.layer.LayerBlobs} and are never recompressed.
- *
- * <p>Known gap: xattr values are written as UTF-8 PAX strings, so binary values (e.g.
- * {@code security.capability}) are not carried faithfully yet.
+ * Binary xattr values (e.g. {@code security.capability}) go in a hand-written PAX header as raw
+ * bytes, as Go's archive/tar expects.
  */
 package dev.kiln.engine.exporter.layer;

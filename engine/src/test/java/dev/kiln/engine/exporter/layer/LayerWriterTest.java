@@ -119,4 +119,33 @@ class LayerWriterTest {
   private static TarArchiveEntry byName(List<TarArchiveEntry> entries, String name) {
     return entries.stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
   }
+
+  @Test
+  void binaryXattrValuesSurviveAsRawPaxBytes() throws Exception {
+    Path up = Files.createDirectories(tmp.resolve("bin-upper"));
+    String name = "c".repeat(120) + "-\u00e9";
+    Path f = up.resolve(name);
+    Files.writeString(f, "caps");
+    PosixFiles.lchown(f, 9_000_000, 7);
+    Xattrs.set(f, "user.bin", new byte[] {(byte) 0xff, 0, 1, (byte) 0x80});
+    Xattrs.set(f, "user.text", "plain".getBytes(StandardCharsets.UTF_8));
+    LayerBlob layer = LayerWriter.write(OverlayChanges.of(up), new LayerOptions(Compression.UNCOMPRESSED, 0,
+        Optional.empty()), content, tmp.resolve("t"));
+    Path tar = tmp.resolve("bin.tar");
+    try (InputStream in = content.open(layer.blob().digest())) {
+      Files.copy(in, tar);
+    }
+    // Python's tarfile, like Go's archive/tar, keeps PAX values as raw bytes (surrogateescape).
+    String script = String.join("\n", "import sys, tarfile",
+        "t = tarfile.open(sys.argv[1])", "m = t.getmembers()", "assert len(m) == 1, m", "e = m[0]",
+        "print(e.name.encode('utf-8', 'surrogateescape').hex(), e.uid, e.gid, e.size)",
+        "print(e.pax_headers['SCHILY.xattr.user.bin'].encode('utf-8', 'surrogateescape').hex())",
+        "print(e.pax_headers['SCHILY.xattr.user.text'])",
+        "print(t.extractfile(e).read().decode())");
+    Process p = new ProcessBuilder("python3", "-c", script, tar.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    String nameHex = java.util.HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
+    assertThat(out).isEqualTo(nameHex + " 9000000 7 4\nff000180\nplain\ncaps\n");
+  }
 }
