@@ -43,17 +43,16 @@ final class ExportFixture implements AutoCloseable {
   final Layers layers;
   final String snapshotId;
 
-  private ExportFixture(Worker worker, Database db, Path tmp, String snapshotId, LayerBlobs baseLayers) {
+  private ExportFixture(Worker worker, Database db, String snapshotId, LayerBlobs baseLayers) {
     this.worker = worker;
     this.db = db;
     this.snapshotId = snapshotId;
-    this.layers = new Layers(worker.refs().store(), worker.refs()::view, worker.content(), db, baseLayers,
-        tmp.resolve("export-tmp"));
+    this.layers = new Layers(worker.refs().store(), worker.refs()::view, worker.content(), db, baseLayers);
   }
 
   /** The same stores with another base-layer lookup. */
-  ExportFixture withBaseLayers(LayerBlobs baseLayers, Path tmp) {
-    return new ExportFixture(worker, db, tmp, snapshotId, baseLayers);
+  ExportFixture withBaseLayers(LayerBlobs baseLayers) {
+    return new ExportFixture(worker, db, snapshotId, baseLayers);
   }
 
   static ExportFixture build(Path dir, String snapshotter) throws Exception {
@@ -73,7 +72,7 @@ final class ExportFixture implements AutoCloseable {
     }
     Worker worker = Worker.open(config);
     Database db = Database.open(config.root().resolve("metadata.db"), KilnSchema.SCHEMA);
-    return new ExportFixture(worker, db, dir, id, LayerBlobs.NONE);
+    return new ExportFixture(worker, db, id, LayerBlobs.NONE);
   }
 
   Exporter exporter(TarballFormat format) {

@@ -53,7 +53,7 @@ class ReproducibleExportTest {
       dev.kiln.llb.Digest digest = f.worker.content().write(new java.io.ByteArrayInputStream(original), null, -1);
       LayerBlob blob = new LayerBlob(new Descriptor("application/vnd.docker.image.rootfs.diff.tar.gzip", digest,
           original.length), dev.kiln.llb.Digest.of(new byte[] {42}));
-      ExportFixture withBase = f.withBaseLayers(id -> id.equals(base) ? Optional.of(blob) : Optional.empty(), tmp);
+      ExportFixture withBase = f.withBaseLayers(id -> id.equals(base) ? Optional.of(blob) : Optional.empty());
       ExportResult r = withBase.export(TarballFormat.OCI, Map.of(), tmp.resolve("b.tar"), null);
       assertThat(withBase.layers.layersWritten()).isEqualTo(2);
       var entries = TarballExportTest.read(tmp.resolve("b.tar"));

@@ -23,17 +23,15 @@ public final class Layers {
   private final ContentStore content;
   private final LayerCache cache;
   private final LayerBlobs baseLayers;
-  private final Path tmpDir;
   private final AtomicLong written = new AtomicLong();
 
   public Layers(SnapshotStore snapshots, SnapshotViews views, ContentStore content, Database db,
-      LayerBlobs baseLayers, Path tmpDir) {
+      LayerBlobs baseLayers) {
     this.snapshots = snapshots;
     this.views = views;
     this.content = content;
     this.cache = new LayerCache(db);
     this.baseLayers = baseLayers;
-    this.tmpDir = tmpDir;
   }
 
   /** {@code snapshotId} and its ancestors, base first: one layer each. */
@@ -70,12 +68,12 @@ public final class Layers {
   /** Trees stay mounted while their files are written: the changes point into them. */
   private LayerBlob write(String snapshotId, LayerOptions options) throws IOException {
     Path upper = snapshots.changesDir(snapshotId);
-    if (upper != null) return LayerWriter.write(OverlayChanges.of(upper), options, content, tmpDir);
+    if (upper != null) return LayerWriter.write(OverlayChanges.of(upper), options, content);
     Optional<String> parent = snapshots.parent(snapshotId);
     try (MountedTree tree = views.view(snapshotId)) {
-      if (parent.isEmpty()) return LayerWriter.write(TreeChanges.of(null, tree.root()), options, content, tmpDir);
+      if (parent.isEmpty()) return LayerWriter.write(TreeChanges.of(null, tree.root()), options, content);
       try (MountedTree lower = views.view(parent.get())) {
-        return LayerWriter.write(TreeChanges.of(lower.root(), tree.root()), options, content, tmpDir);
+        return LayerWriter.write(TreeChanges.of(lower.root(), tree.root()), options, content);
       }
     }
   }

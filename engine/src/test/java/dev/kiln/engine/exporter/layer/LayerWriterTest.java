@@ -53,7 +53,7 @@ class LayerWriterTest {
   }
 
   private LayerBlob write(LayerOptions options) throws Exception {
-    return LayerWriter.write(OverlayChanges.of(upper), options, content, tmp.resolve("t"));
+    return LayerWriter.write(OverlayChanges.of(upper), options, content);
   }
 
   @Test
@@ -130,7 +130,7 @@ class LayerWriterTest {
     Xattrs.set(f, "user.bin", new byte[] {(byte) 0xff, 0, 1, (byte) 0x80});
     Xattrs.set(f, "user.text", "plain".getBytes(StandardCharsets.UTF_8));
     LayerBlob layer = LayerWriter.write(OverlayChanges.of(up), new LayerOptions(Compression.UNCOMPRESSED, 0,
-        Optional.empty()), content, tmp.resolve("t"));
+        Optional.empty()), content);
     Path tar = tmp.resolve("bin.tar");
     try (InputStream in = content.open(layer.blob().digest())) {
       Files.copy(in, tar);
