@@ -90,6 +90,31 @@ class TarballExportTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"uncompressed", "zstd"})
+  void otherCompressionsAreReadByTheTools(String compression) throws Exception {
+    try (ExportFixture f = ExportFixture.build(tmp, "overlayfs")) {
+      Path file = tmp.resolve("image.tar");
+      f.export(TarballFormat.OCI, Map.of("compression", compression, "compression-level", compression.equals("zstd") ? "9" : "0"),
+          file, CONFIG);
+      Tools.run("skopeo", "inspect", "oci-archive:" + file);
+      JsonNode raw = JSON.readTree(Tools.run("skopeo", "inspect", "--raw", "oci-archive:" + file));
+      String mediaType = compression.equals("zstd") ? "application/vnd.oci.image.layer.v1.tar+zstd"
+          : "application/vnd.oci.image.layer.v1.tar";
+      assertThat(raw.get("layers")).hasSize(3);
+      raw.get("layers").forEach(l -> assertThat(l.get("mediaType").asText()).isEqualTo(mediaType));
+      Path layout = tmp.resolve("layout");
+      Tools.run("skopeo", "copy", "oci-archive:" + file, "oci:" + layout + ":latest");
+      if (compression.equals("uncompressed")) { // umoci 0.4.7 predates zstd
+        Path bundle = tmp.resolve("bundle");
+        Tools.run("umoci", "unpack", "--image", layout + ":latest", bundle.toString());
+        try (MountedTree t = f.worker.refs().view(f.snapshotId)) {
+          assertThat(Tools.describe(bundle.resolve("rootfs"))).isEqualTo(Tools.describe(t.root()));
+        }
+      }
+    }
+  }
+
   static Map<String, byte[]> read(Path tar) throws Exception {
     Map<String, byte[]> out = new TreeMap<>();
     try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
