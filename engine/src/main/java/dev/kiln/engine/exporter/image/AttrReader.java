@@ -40,6 +40,10 @@ final class AttrReader {
     return string(key).map(v -> parse(key, v, Integer::parseInt));
   }
 
+  Optional<Long> longValue(String key) {
+    return string(key).map(v -> parse(key, v, Long::parseLong));
+  }
+
   <T> T parse(String key, String value, Function<String, T> parser) {
     try {
       return parser.apply(value);

@@ -26,9 +26,7 @@ final class ConfigPatcher {
 
   static byte[] patch(Optional<byte[]> frontendConfig, List<Digest> diffIds, Instant layerTime,
       Optional<Instant> epoch) throws IOException {
-    ObjectNode config = frontendConfig.isPresent()
-        ? (ObjectNode) DescriptorJson.MAPPER.readTree(frontendConfig.get())
-        : defaultConfig();
+    ObjectNode config = frontendConfig.isPresent() ? parse(frontendConfig.get()) : defaultConfig();
     ObjectNode rootfs = DescriptorJson.MAPPER.createObjectNode();
     rootfs.put("type", "layers");
     ArrayNode ids = rootfs.putArray("diff_ids");
@@ -38,6 +36,12 @@ final class ConfigPatcher {
     epoch.ifPresent(e -> clamp(config, history, e));
     config.putArray("history").addAll(history);
     return DescriptorJson.MAPPER.writeValueAsBytes(config);
+  }
+
+  private static ObjectNode parse(byte[] json) throws IOException {
+    JsonNode n = DescriptorJson.MAPPER.readTree(json);
+    if (n instanceof ObjectNode o) return o;
+    throw new IOException("the frontend's image config (containerimage.config) is not a JSON object");
   }
 
   private static List<ObjectNode> history(ObjectNode config) {

@@ -49,7 +49,7 @@ public record ImageOptions(
     }
     boolean force = r.bool("force-compression").orElse(false);
     boolean oci = r.bool("oci-mediatypes").orElse(ociByDefault) || compression == Compression.ZSTD;
-    Optional<Instant> epoch = r.integer("source-date-epoch").map(Instant::ofEpochSecond);
+    Optional<Instant> epoch = r.longValue("source-date-epoch").map(Instant::ofEpochSecond);
     boolean rewrite = r.bool("rewrite-timestamp").orElse(false);
     if (rewrite && epoch.isEmpty()) {
       throw new ExporterOptionException("rewrite-timestamp", "needs source-date-epoch (build-arg SOURCE_DATE_EPOCH)");

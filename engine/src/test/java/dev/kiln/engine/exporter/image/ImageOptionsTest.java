@@ -41,6 +41,12 @@ class ImageOptionsTest {
   }
 
   @Test
+  void epochsPast2038Parse() {
+    assertThat(parse(Map.of("source-date-epoch", "4102444800")).sourceDateEpoch())
+        .contains(Instant.parse("2100-01-01T00:00:00Z"));
+  }
+
+  @Test
   void errorsNameTheBadKey() {
     assertThatThrownBy(() -> parse(Map.of("naem", "x")))
         .isInstanceOf(ExporterOptionException.class).hasMessageContaining("'naem'");
