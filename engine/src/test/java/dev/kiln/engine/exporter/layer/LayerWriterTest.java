@@ -148,4 +148,12 @@ class LayerWriterTest {
     String nameHex = java.util.HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
     assertThat(out).isEqualTo(nameHex + " 9000000 7 4\nff000180\nplain\ncaps\n");
   }
+
+  @Test
+  void anEmptyLayerHasTheWellKnownEmptyTarDiffId() throws Exception {
+    LayerBlob empty = LayerWriter.write(List.of(), LayerOptions.gzip(), content);
+    // 1024 zero bytes, as Go's archive/tar writes it: the diffID Docker and BuildKit images carry.
+    assertThat(empty.diffId().value())
+        .isEqualTo("sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef");
+  }
 }
