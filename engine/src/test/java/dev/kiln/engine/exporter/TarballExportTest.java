@@ -56,6 +56,8 @@ class TarballExportTest {
       assertThat(expected).containsKeys("new.txt", "hard", "link", "opq/y", "d/sub/y", "keep.txt")
           .doesNotContainKeys("etc/group", "opq/old.txt", "d/sub/x");
       assertThat(expected.get("new.txt")).startsWith("104755");
+      assertThat(expected.get("dev-null")).startsWith("20");
+      assertThat(expected.get("d/sub")).startsWith("41777");
       assertThat(expected.get("d")).contains(" 1000:2000");
     }
   }
