@@ -72,5 +72,19 @@ public final class KilnSchema {
             name TEXT PRIMARY KEY,
             digest TEXT NOT NULL,
             resolved_at INTEGER NOT NULL
-          )""")));
+          )""")),
+      // v4: layer blobs made from snapshots, so re-exporting an unchanged image is nearly free
+      List.of(
+          """
+          CREATE TABLE layer_blobs (
+            snapshot TEXT NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+            variant TEXT NOT NULL,
+            diff_id TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (snapshot, variant)
+          )""",
+          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)")));
 }

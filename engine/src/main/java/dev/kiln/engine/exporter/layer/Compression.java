@@ -1,0 +1,63 @@
+package dev.kiln.engine.exporter.layer;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Layer blob compressions ({@code compression=}) and their media types. */
+public enum Compression {
+  UNCOMPRESSED("uncompressed", 0),
+  GZIP("gzip", 6),
+  ZSTD("zstd", 3);
+
+  private final String id;
+  private final int defaultLevel;
+
+  Compression(String id, int defaultLevel) {
+    this.id = id;
+    this.defaultLevel = defaultLevel;
+  }
+
+  /** The attribute value ({@code gzip}, …). */
+  public String id() {
+    return id;
+  }
+
+  public int defaultLevel() {
+    return defaultLevel;
+  }
+
+  /** Valid levels: gzip 0–9, zstd 1–22 (BuildKit maps its levels the same way). */
+  public boolean acceptsLevel(int level) {
+    return switch (this) {
+      case UNCOMPRESSED -> true;
+      case GZIP -> level >= 0 && level <= 9;
+      case ZSTD -> level >= 1 && level <= 22;
+    };
+  }
+
+  /** zstd has no Docker media type: like BuildKit, it is always an OCI layer. */
+  public String mediaType(boolean oci) {
+    return switch (this) {
+      case UNCOMPRESSED -> oci ? "application/vnd.oci.image.layer.v1.tar" : "application/vnd.docker.image.rootfs.diff.tar";
+      case GZIP -> oci ? "application/vnd.oci.image.layer.v1.tar+gzip" : "application/vnd.docker.image.rootfs.diff.tar.gzip";
+      case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
+    };
+  }
+
+  /** Wraps {@code out}; closing the result finishes the stream and closes {@code out}. */
+  OutputStream compress(OutputStream out, int level) throws IOException {
+    return switch (this) {
+      case UNCOMPRESSED -> out;
+      case GZIP -> new ParallelGzip(out, level);
+      case ZSTD -> new ZstdOutputStream(out, level);
+    };
+  }
+
+  public static Compression parse(String id) {
+    for (Compression c : values()) {
+      if (c.id.equals(id)) return c;
+    }
+    throw new IllegalArgumentException("unknown compression '" + id + "': use uncompressed, gzip or zstd");
+  }
+}

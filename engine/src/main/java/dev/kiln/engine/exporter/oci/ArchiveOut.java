@@ -1,0 +1,75 @@
+package dev.kiln.engine.exporter.oci;
+
+import dev.kiln.engine.content.ContentStore;
+import dev.kiln.engine.exporter.Descriptor;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** A tarball of small files and blobs with fixed times and owners, so equal images give equal bytes. */
+final class ArchiveOut implements AutoCloseable {
+  private final TarArchiveOutputStream tar;
+  private final ContentStore content;
+  private final long mtimeMillis;
+
+  ArchiveOut(OutputStream out, ContentStore content, Instant mtime) {
+    // The caller owns out: finishing the tar must not close it.
+    this.tar = new TarArchiveOutputStream(new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    }, 512, StandardCharsets.UTF_8.name());
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    this.content = content;
+    this.mtimeMillis = mtime.getEpochSecond() * 1000;
+  }
+
+  void dir(String name) throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry(name + "/");
+    e.setMode(0755);
+    e.setModTime(mtimeMillis);
+    tar.putArchiveEntry(e);
+    tar.closeArchiveEntry();
+  }
+
+  void file(String name, byte[] bytes) throws IOException {
+    TarArchiveEntry e = entry(name, bytes.length);
+    tar.putArchiveEntry(e);
+    tar.write(bytes);
+    tar.closeArchiveEntry();
+  }
+
+  void blob(String name, Descriptor d) throws IOException {
+    tar.putArchiveEntry(entry(name, d.size()));
+    try (InputStream in = content.open(d.digest())) {
+      in.transferTo(tar);
+    }
+    tar.closeArchiveEntry();
+  }
+
+  private TarArchiveEntry entry(String name, long size) {
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setMode(0644);
+    e.setSize(size);
+    e.setModTime(mtimeMillis);
+    return e;
+  }
+
+  @Override
+  public void close() throws IOException {
+    tar.finish();
+    tar.close();
+  }
+}
