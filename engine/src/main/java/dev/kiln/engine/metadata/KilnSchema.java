@@ -72,7 +72,7 @@ public final class KilnSchema {
             name TEXT PRIMARY KEY,
             digest TEXT NOT NULL,
             resolved_at INTEGER NOT NULL
-          )""")),
+          )"""),
       // v4: layer blobs made from snapshots, so re-exporting an unchanged image is nearly free
       List.of(
           """
