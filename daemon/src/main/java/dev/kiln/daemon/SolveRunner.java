@@ -48,28 +48,32 @@ final class SolveRunner {
     ExportSpec export = ExportSpec.of(request);
     try (SessionLocalDirs locals = new SessionLocalDirs(session, workDir, syncDirs)) {
       BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
-      Definition definition = definition(request, locals);
+      Built built = definition(request, locals);
+      Definition definition = built.definition();
       job.converter().addDefinition(definition);
       Map<String, String> attrs = request.getFrontendAttrsMap();
       dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
           entitlements(request), job);
       try (SolveResult result = engine.solve(definition, solve)) {
-        Map<String, String> response = Exporter.export(export, result, session);
+        Map<String, String> response = Exporter.export(export, result, session, engine, built.imageConfig());
         return SolveResponse.newBuilder().putAllExporterResponse(response).build();
       }
     }
   }
 
-  private Definition definition(SolveRequest request, SessionLocalDirs locals) throws Exception {
+  /** What to solve, and the image config a frontend produced with it (null without a frontend). */
+  private record Built(Definition definition, byte[] imageConfig) {}
+
+  private Built definition(SolveRequest request, SessionLocalDirs locals) throws Exception {
     if (request.hasDefinition() && request.getDefinition().getDefCount() > 0) {
-      return request.getDefinition();
+      return new Built(request.getDefinition(), null);
     }
     if (request.getFrontend().isEmpty()) {
       // Gateway forwarding: the client runs the frontend through LLBBridge and Returns the result.
       GatewayBuild gateway = new GatewayBuild(locals, request.getSession());
       gateways.register(job.ref(), gateway);
       try {
-        return gateway.awaitResult(session);
+        return new Built(gateway.awaitResult(session), null);
       } finally {
         gateways.remove(job.ref());
       }
@@ -77,10 +81,10 @@ final class SolveRunner {
     String filename = request.getFrontendAttrsMap().getOrDefault("filename", "Dockerfile");
     FrontendStep step = FrontendStep.start(job, "[internal] load build definition from " + filename);
     try {
-      Definition definition = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals, request.getSession(),
-          engine.imageMetaResolver()).definition();
+      var frontend = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals,
+          request.getSession(), engine.imageMetaResolver());
       step.done(null);
-      return definition;
+      return new Built(frontend.definition(), frontend.imageConfig());
     } catch (FrontendRunner.FrontendFailure e) {
       step.done(e.getMessage());
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e));

@@ -42,6 +42,11 @@ public final class Engine implements AutoCloseable {
     return worker.imageStats();
   }
 
+  /** Image exporters ({@code oci}, {@code docker}) over this engine's snapshots and content. */
+  public dev.kiln.engine.exporter.Exporters exporters() {
+    return worker.exporters();
+  }
+
   /** The snapshot driver in use: {@code overlayfs} or {@code copy}. */
   public String snapshotter() {
     return worker.snapshotter();

@@ -24,7 +24,7 @@ public record OutputSpec(String type, Map<String, String> attrs, Path dest) {
         // docker's shorthand: -o DIR means a local directory
         return new OutputSpec("local", Map.of(), Path.of(csv));
       }
-      throw new IllegalArgumentException("--output '" + csv + "' needs type=local|tar");
+      throw new IllegalArgumentException("--output '" + csv + "' needs type=local|tar|oci|docker");
     }
     String dest = fields.remove("dest");
     return switch (type) {
@@ -32,7 +32,8 @@ public record OutputSpec(String type, Map<String, String> attrs, Path dest) {
         if (dest == null) throw new IllegalArgumentException("--output type=local needs dest=DIR");
         yield new OutputSpec(type, fields, Path.of(dest));
       }
-      case "tar" -> new OutputSpec(type, fields, dest == null || dest.equals("-") ? null : Path.of(dest));
+      // Files the client writes: dest stays here, like buildctl; "-" or none means stdout.
+      case "tar", "oci", "docker" -> new OutputSpec(type, fields, dest == null || dest.equals("-") ? null : Path.of(dest));
       default -> new OutputSpec(type, withDest(fields, dest), null);
     };
   }

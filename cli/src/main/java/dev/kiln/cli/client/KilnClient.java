@@ -104,7 +104,7 @@ public final class KilnClient {
     OutputSpec out = plan.output();
     if (out != null && out.type().equals("local")) {
       services.add(new FileSendProvider(new FileSendProvider.Dir(out.dest())));
-    } else if (out != null && out.type().equals("tar")) {
+    } else if (out != null && List.of("tar", "oci", "docker").contains(out.type())) {
       services.add(new FileSendProvider(new FileSendProvider.File(out.dest(), out.dest() == null ? stdout : null)));
     }
     return services;

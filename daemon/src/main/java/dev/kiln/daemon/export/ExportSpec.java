@@ -17,6 +17,13 @@ public sealed interface ExportSpec {
   /** The result's files as one tarball. */
   record Tar() implements ExportSpec {}
 
+  /** The result as an image tarball ({@code oci} or {@code docker}), streamed like {@code tar}. */
+  record ImageTarball(String type, Map<String, String> attrs) implements ExportSpec {
+    public ImageTarball {
+      attrs = Map.copyOf(attrs);
+    }
+  }
+
   static ExportSpec of(SolveRequest request) throws UnsupportedExporterException {
     String type = request.getExporter();
     if (type.isEmpty() && request.getExportersCount() > 0) {
@@ -30,8 +37,9 @@ public sealed interface ExportSpec {
       case "" -> new None();
       case "local" -> new Local();
       case "tar" -> new Tar();
+      case "oci", "docker" -> new ImageTarball(type, attrs);
       default -> throw new UnsupportedExporterException(
-          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar)");
+          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar, oci, docker)");
     };
   }
 

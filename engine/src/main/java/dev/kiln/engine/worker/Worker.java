@@ -5,6 +5,11 @@ import dev.kiln.engine.cache.contenthash.ContentHasher;
 import dev.kiln.engine.cache.contenthash.ImmutableChecksums;
 import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.executor.runc.RuncConfig;
+import dev.kiln.engine.exporter.Exporters;
+import dev.kiln.engine.exporter.image.ImageWriter;
+import dev.kiln.engine.exporter.layer.Layers;
+import dev.kiln.engine.exporter.oci.TarballExporter;
+import dev.kiln.engine.exporter.oci.TarballFormat;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.ImageNames;
@@ -34,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,6 +57,7 @@ public final class Worker implements AutoCloseable {
   private final Solver solver;
   private final Path root;
   private final CacheMounts cacheMounts;
+  private final Exporters exporters;
   private final ContentFetcher fetcher;
   private final LayerUnpack layerUnpack;
   private final RegistryResolver registryResolver;
@@ -89,6 +96,13 @@ public final class Worker implements AutoCloseable {
         new OciLayoutSource(fetcher, unpacker, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
+    // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
+    // needs the image source to record them per snapshot.
+    Layers exportLayers = new Layers(snapshots, refs::view, content, db, snapshotId -> Optional.empty());
+    ImageWriter images = new ImageWriter(exportLayers, content);
+    this.exporters = Exporters.of(List.of(
+        new TarballExporter(TarballFormat.OCI, images, content),
+        new TarballExporter(TarballFormat.DOCKER, images, content)));
   }
 
   public static Worker open(EngineConfig config) throws IOException {
@@ -112,6 +126,11 @@ public final class Worker implements AutoCloseable {
   private static void clean(Path tmp) throws IOException {
     Trees.deleteRecursively(tmp);
     Files.createDirectories(tmp);
+  }
+
+  /** Exporters by type ({@code oci}, {@code docker}). */
+  public Exporters exporters() {
+    return exporters;
   }
 
   public Solver solver() {
