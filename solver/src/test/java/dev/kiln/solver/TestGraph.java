@@ -11,7 +11,8 @@ final class TestGraph {
   final TestWorker worker = new TestWorker();
   final InMemoryCacheKeyStorage storage = new InMemoryCacheKeyStorage();
   final Solver solver = new Solver(storage, worker, 2);
-  final Map<String, FakeOp> ops = new HashMap<>();
+  // Tests create vertices from several threads at once (e.g. inside submitted solves).
+  final Map<String, FakeOp> ops = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The op named {@code name}, created on first use; one op per name, shared by all graphs. */
   FakeOp op(String name) {
