@@ -5,7 +5,6 @@ import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -21,34 +20,26 @@ public final class ImageNames {
   }
 
   public Optional<Digest> find(String name) throws IOException {
-    try {
-      return db.read(c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT digest FROM image_names WHERE name = ?")) {
-          ps.setString(1, name);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(Digest.parse(rs.getString(1))) : Optional.<Digest>empty();
-          }
+    return db.readIo("looking up image " + name, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT digest FROM image_names WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(Digest.parse(rs.getString(1))) : Optional.<Digest>empty();
         }
-      });
-    } catch (SQLException e) {
-      throw new IOException("metadata database: looking up image " + name + ": " + e.getMessage(), e);
-    }
+      }
+    });
   }
 
   public void record(String name, Digest digest) throws IOException {
-    try {
-      db.write(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT OR REPLACE INTO image_names(name, digest, resolved_at) VALUES (?, ?, ?)")) {
-          ps.setString(1, name);
-          ps.setString(2, digest.value());
-          ps.setLong(3, System.currentTimeMillis());
-          ps.executeUpdate();
-        }
-        return null;
-      });
-    } catch (SQLException e) {
-      throw new IOException("metadata database: recording image " + name + ": " + e.getMessage(), e);
-    }
+    db.writeIo("recording image " + name, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT OR REPLACE INTO image_names(name, digest, resolved_at) VALUES (?, ?, ?)")) {
+        ps.setString(1, name);
+        ps.setString(2, digest.value());
+        ps.setLong(3, System.currentTimeMillis());
+        ps.executeUpdate();
+      }
+      return null;
+    });
   }
 }

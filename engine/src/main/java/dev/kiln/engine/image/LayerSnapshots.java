@@ -5,7 +5,6 @@ import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -21,37 +20,29 @@ public final class LayerSnapshots {
   }
 
   public Optional<String> find(Digest chainId) throws IOException {
-    try {
-      return db.read(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT l.snapshot_id FROM layer_snapshots l JOIN snapshots s ON s.id = l.snapshot_id"
-                + " WHERE l.chain_id = ? AND s.kind = 'committed'")) {
-          ps.setString(1, chainId.value());
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-          }
+    return db.readIo("looking up layer " + chainId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT l.snapshot_id FROM layer_snapshots l JOIN snapshots s ON s.id = l.snapshot_id"
+              + " WHERE l.chain_id = ? AND s.kind = 'committed'")) {
+        ps.setString(1, chainId.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
         }
-      });
-    } catch (SQLException e) {
-      throw new IOException("metadata database: looking up layer " + chainId + ": " + e.getMessage(), e);
-    }
+      }
+    });
   }
 
   public void record(Digest chainId, Digest diffId, String snapshotId) throws IOException {
-    try {
-      db.write(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT OR REPLACE INTO layer_snapshots(chain_id, snapshot_id, diff_id, created_at) VALUES (?, ?, ?, ?)")) {
-          ps.setString(1, chainId.value());
-          ps.setString(2, snapshotId);
-          ps.setString(3, diffId.value());
-          ps.setLong(4, System.currentTimeMillis());
-          ps.executeUpdate();
-        }
-        return null;
-      });
-    } catch (SQLException e) {
-      throw new IOException("metadata database: recording layer " + chainId + ": " + e.getMessage(), e);
-    }
+    db.writeIo("recording layer " + chainId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT OR REPLACE INTO layer_snapshots(chain_id, snapshot_id, diff_id, created_at) VALUES (?, ?, ?, ?)")) {
+        ps.setString(1, chainId.value());
+        ps.setString(2, snapshotId);
+        ps.setString(3, diffId.value());
+        ps.setLong(4, System.currentTimeMillis());
+        ps.executeUpdate();
+      }
+      return null;
+    });
   }
 }

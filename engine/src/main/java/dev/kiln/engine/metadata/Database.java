@@ -1,5 +1,6 @@
 package dev.kiln.engine.metadata;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -107,6 +108,24 @@ public final class Database implements AutoCloseable {
       return work.apply(c);
     } finally {
       readers.add(c);
+    }
+  }
+
+  /** {@link #read} for I/O code: a database failure becomes an IOException saying what was being done. */
+  public <T> T readIo(String what, Work<T> work) throws IOException {
+    try {
+      return read(work);
+    } catch (SQLException e) {
+      throw new IOException("metadata database: " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #write} for I/O code: a database failure becomes an IOException saying what was being done. */
+  public <T> T writeIo(String what, Work<T> work) throws IOException {
+    try {
+      return write(work);
+    } catch (SQLException e) {
+      throw new IOException("metadata database: " + what + ": " + e.getMessage(), e);
     }
   }
 

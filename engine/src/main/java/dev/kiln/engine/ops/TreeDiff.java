@@ -1,18 +1,17 @@
 package dev.kiln.engine.ops;
 
+import dev.kiln.engine.fs.Contents;
 import dev.kiln.engine.fs.Copy;
 import dev.kiln.engine.fs.FileActions;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.List;
 
 /** Copies the entries of {@code upper} that are new or different from {@code lower}. */
@@ -55,19 +54,6 @@ final class TreeDiff {
     if (Files.isSymbolicLink(a)) return !Files.readSymbolicLink(a).equals(Files.readSymbolicLink(b));
     if (!Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS)) return sa.rdev() != sb.rdev();
     if (sa.mtime().equals(sb.mtime()) && sa.ino() == sb.ino() && sa.dev() == sb.dev()) return false;
-    return !sameContent(a, b);
-  }
-
-  private static boolean sameContent(Path a, Path b) throws IOException {
-    try (InputStream ia = Files.newInputStream(a); InputStream ib = Files.newInputStream(b)) {
-      byte[] ba = new byte[1 << 16];
-      byte[] bb = new byte[1 << 16];
-      while (true) {
-        int na = ia.readNBytes(ba, 0, ba.length);
-        int nb = ib.readNBytes(bb, 0, bb.length);
-        if (na != nb || !Arrays.equals(ba, 0, na, bb, 0, nb)) return false;
-        if (na == 0) return true;
-      }
-    }
+    return !Contents.equal(a, b);
   }
 }

@@ -42,7 +42,7 @@ public final class SnapshotStore {
   public String prepare(String parent) throws IOException {
     String id = HexFormat.of().formatHex(randomBytes());
     List<Path> parents = parent == null ? List.of() : chain(parent);
-    sql(() -> db.write(c -> {
+    db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO snapshots(id, parent, kind, created_at) VALUES (?, ?, 'active', ?)")) {
         ps.setString(1, id);
@@ -51,7 +51,7 @@ public final class SnapshotStore {
         ps.executeUpdate();
       }
       return null;
-    }));
+    });
     Path dir = dir(id);
     Files.createDirectories(dir);
     driver.prepare(dir, parents);
@@ -62,7 +62,7 @@ public final class SnapshotStore {
   public void commit(String id) throws IOException {
     driver.sync(dir(id));
     long size = DirectorySize.of(driver.changesDir(dir(id)) != null ? driver.changesDir(dir(id)) : dir(id).resolve("fs"));
-    sql(() -> db.write(c -> {
+    db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE snapshots SET kind = 'committed', size = ? WHERE id = ? AND kind = 'active'")) {
         ps.setLong(1, size);
@@ -70,12 +70,12 @@ public final class SnapshotStore {
         if (ps.executeUpdate() != 1) throw new SQLException("snapshot " + id + " is not active");
       }
       return null;
-    }));
+    });
   }
 
   /** Removes a snapshot that has no children. */
   public void remove(String id) throws IOException {
-    sql(() -> db.write(c -> {
+    db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM snapshots WHERE parent = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -87,7 +87,7 @@ public final class SnapshotStore {
         ps.executeUpdate();
       }
       return null;
-    }));
+    });
     Trees.deleteRecursively(dir(id));
   }
 
@@ -103,7 +103,7 @@ public final class SnapshotStore {
   }
 
   public Optional<String> parent(String id) throws IOException {
-    return sql(() -> db.read(c -> {
+    return db.readIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT parent, kind FROM snapshots WHERE id = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -111,23 +111,23 @@ public final class SnapshotStore {
           return Optional.ofNullable(rs.getString(1));
         }
       }
-    }));
+    });
   }
 
   public boolean exists(String id) throws IOException {
-    return sql(() -> db.read(c -> {
+    return db.readIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM snapshots WHERE id = ? AND kind = 'committed'")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next();
         }
       }
-    }));
+    });
   }
 
   /** Removes what a crash left behind: active snapshots and directories without a record. */
   public void sweep() throws IOException {
-    List<String> known = sql(() -> db.write(c -> {
+    List<String> known = db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "DELETE FROM snapshots WHERE kind = 'active'")) {
         ps.executeUpdate();
@@ -137,7 +137,7 @@ public final class SnapshotStore {
         while (rs.next()) ids.add(rs.getString(1));
       }
       return ids;
-    }));
+    });
     try (var dirs = Files.list(root)) {
       for (Path d : dirs.toList()) {
         if (!known.contains(d.getFileName().toString())) Trees.deleteRecursively(d);
@@ -164,17 +164,5 @@ public final class SnapshotStore {
     byte[] b = new byte[16];
     RANDOM.nextBytes(b);
     return b;
-  }
-
-  private interface SqlCall<T> {
-    T call() throws SQLException;
-  }
-
-  private static <T> T sql(SqlCall<T> call) throws IOException {
-    try {
-      return call.call();
-    } catch (SQLException e) {
-      throw new IOException("metadata database: " + e.getMessage(), e);
-    }
   }
 }

@@ -6,7 +6,6 @@ import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ final class LayerCache {
   }
 
   Optional<LayerBlob> get(String snapshotId, String variant) throws IOException {
-    return sql(() -> db.read(c -> {
+    return db.readIo("layer_blobs", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT diff_id, digest, size, media_type FROM layer_blobs WHERE snapshot = ? AND variant = ?")) {
         ps.setString(1, snapshotId);
@@ -32,11 +31,11 @@ final class LayerCache {
           return Optional.of(new LayerBlob(blob, Digest.parse(rs.getString(1))));
         }
       }
-    }));
+    });
   }
 
   void put(String snapshotId, String variant, LayerBlob layer) throws IOException {
-    sql(() -> db.write(c -> {
+    db.writeIo("layer_blobs", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT OR REPLACE INTO layer_blobs(snapshot, variant, diff_id, digest, size, media_type, created_at)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -50,18 +49,6 @@ final class LayerCache {
         ps.executeUpdate();
       }
       return null;
-    }));
-  }
-
-  private interface SqlCall<T> {
-    T call() throws SQLException;
-  }
-
-  private static <T> T sql(SqlCall<T> call) throws IOException {
-    try {
-      return call.call();
-    } catch (SQLException e) {
-      throw new IOException("metadata database (layer_blobs): " + e.getMessage(), e);
-    }
+    });
   }
 }

@@ -1,10 +1,10 @@
 package dev.kiln.engine.exporter.layer;
 
+import dev.kiln.engine.fs.Contents;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
 import dev.kiln.engine.sys.Xattrs;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -75,19 +75,6 @@ final class TreeChanges {
     if (!su.isRegularFile()) return su.rdev() != sl.rdev();
     if (!su.mtime().equals(sl.mtime())) return true;
     if (su.ino() == sl.ino() && su.dev() == sl.dev()) return false;
-    return !sameContent(u, l);
-  }
-
-  private static boolean sameContent(Path a, Path b) throws IOException {
-    try (InputStream ia = Files.newInputStream(a); InputStream ib = Files.newInputStream(b)) {
-      byte[] ba = new byte[1 << 16];
-      byte[] bb = new byte[1 << 16];
-      while (true) {
-        int na = ia.readNBytes(ba, 0, ba.length);
-        int nb = ib.readNBytes(bb, 0, bb.length);
-        if (na != nb || !Arrays.equals(ba, 0, na, bb, 0, nb)) return false;
-        if (na == 0) return true;
-      }
-    }
+    return !Contents.equal(u, l);
   }
 }
