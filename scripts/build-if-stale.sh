@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds (without tests) when a pom or a main source is newer than the last successful build.
+# Builds (package, without tests; never installs, so worktrees do not share artifacts) when a pom or a main source is newer than the last successful build.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$root/scripts/java-env.sh"
@@ -11,7 +11,7 @@ if [ -f "$stamp" ] && [ -f "$root/cli/target/classpath.txt" ] && [ -f "$root/dae
 fi
 echo "kiln: building (sources changed since the last build)..."
 log="$(mktemp)"
-if ! (cd "$root" && mvn -B -q -o install -DskipTests >"$log" 2>&1 || mvn -B -q install -DskipTests >"$log" 2>&1); then
+if ! (cd "$root" && mvn -B -q -o package -DskipTests >"$log" 2>&1 || mvn -B -q package -DskipTests >"$log" 2>&1); then
   cat "$log"; rm -f "$log"
   echo "kiln: build failed" >&2
   exit 1
