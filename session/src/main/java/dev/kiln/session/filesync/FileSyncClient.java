@@ -58,7 +58,7 @@ public final class FileSyncClient {
       received = new DiffCopyReceiver(target, true, reuse).receive(PacketChannel.of(stream));
     } catch (IOException | RuntimeException e) {
       stream.fail(io.grpc.Status.CANCELLED.withDescription(e.getMessage()));
-      if (io.grpc.Status.fromThrowable(e.getCause()).getCode() == io.grpc.Status.Code.NOT_FOUND) {
+      if (e.getCause() != null && io.grpc.Status.fromThrowable(e.getCause()).getCode() == io.grpc.Status.Code.NOT_FOUND) {
         throw new NotFoundException("the client has no local directory '" + request.name() + "'", e);
       }
       throw e;

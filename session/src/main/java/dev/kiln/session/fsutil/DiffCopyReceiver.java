@@ -26,6 +26,9 @@ public final class DiffCopyReceiver {
   private final boolean keepOwners;
   private final boolean reuse;
   private final List<Stat> stats = new ArrayList<>();
+  /** Files requested whose data has not started: opened on their first DATA packet, so only the files
+   * the sender is sending at the moment hold a descriptor (a context can have more files than the limit). */
+  private final Map<Integer, Path> requested = new HashMap<>();
   private final Map<Integer, OutputStream> open = new HashMap<>();
   private long received;
 
@@ -100,7 +103,7 @@ public final class DiffCopyReceiver {
           continue;
         }
         deleteIfExists(path);
-        open.put(id, Files.newOutputStream(path));
+        requested.put(id, path);
         channel.send(Packet.newBuilder().setType(PacketType.PACKET_REQ).setID(id).build());
         wanted++;
       }
@@ -117,7 +120,12 @@ public final class DiffCopyReceiver {
       }
       OutputStream out = open.get(p.getID());
       if (out == null) {
-        throw new IOException("DATA for entry " + p.getID() + ", which was not requested or is complete");
+        Path path = requested.remove(p.getID());
+        if (path == null) {
+          throw new IOException("DATA for entry " + p.getID() + ", which was not requested or is complete");
+        }
+        out = Files.newOutputStream(path);
+        open.put(p.getID(), out);
       }
       if (p.getData().isEmpty()) {
         out.close();
