@@ -52,6 +52,10 @@ class UsageCommandsTest {
     assertThat(local.out()).contains("Type:").contains("source.local").contains("local source for rootfs")
         .containsPattern("Shared:\\s+true").doesNotContain("exec.cachemount");
 
+    Cli all = Cli.run("du", "--root", root.toString(), "--verbose");
+    assertThat(all.out()).contains("mount / from exec sh -c echo built > /result.txt; echo c > /cache/c")
+        .contains("Usage count:").contains("Parents:");
+
     Cli mounts = Cli.run("du", "--root", root.toString(), "-v", "-f", "type==exec.cachemount");
     assertThat(mounts.out()).contains("cached mount with id \"go-build\"");
 
