@@ -9,15 +9,11 @@ import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,21 +30,8 @@ class GcCrashTest {
   void aProcessKilledDuringCollectionLeavesAConsistentStore() throws Exception {
     Path root = tmp.resolve("state");
     Path rootfs = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("rootfs")));
-    Process victim = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
-        GcCrashVictim.class.getName(), root.toString(), rootfs.toString()))
-        .redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("REMOVED")) {
-        // wait until the collector removed its first snapshot
-      }
-      assertThat(line).as("the victim started collecting").isNotNull();
-      victim.destroyForcibly();
-      assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
+    // Killed once the collector has removed its first snapshot: somewhere in the middle of its work.
+    Victim.killWhenItSays(GcCrashVictim.class, "REMOVED", root.toString(), rootfs.toString());
     BuildInputs inputs = new BuildInputs(Map.of("rootfs", rootfs), Map.of());
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
       Set<String> recorded = engine.diskUsage(List.of()).stream().map(UsageRecord::id).collect(Collectors.toSet());
