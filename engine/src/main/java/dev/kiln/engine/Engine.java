@@ -4,6 +4,7 @@ import dev.kiln.engine.gc.ActiveBuilds;
 import dev.kiln.engine.gc.GcPolicy;
 import dev.kiln.engine.gc.UsageRecord;
 import dev.kiln.engine.ops.InvalidDefinitionException;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.ops.LlbLoader;
 import dev.kiln.engine.ops.OpRunners;
 import dev.kiln.engine.ops.VertexGraph;
@@ -96,6 +97,14 @@ public final class Engine implements AutoCloseable {
    */
   public List<UsageRecord> prune(List<GcPolicy> policies, Consumer<UsageRecord> removed) throws IOException {
     return worker.collector().prune(policies, removed);
+  }
+
+  /**
+   * A lease: snapshots and blobs added to it survive garbage collection until it is closed or
+   * {@code ttl} passes (null: until closed) — for exports and cache exports that outlive a build.
+   */
+  public Leases.Lease lease(Duration ttl) throws IOException {
+    return worker.leases().acquire(ttl);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.kiln.engine.executor.runc.BusyboxRootfs;
 import dev.kiln.engine.gc.GcPolicy;
 import dev.kiln.engine.gc.RecordType;
 import dev.kiln.engine.gc.UsageRecord;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.worker.EngineConfig;
@@ -172,6 +173,28 @@ class GarbageCollectionTest {
     try (Engine engine = open()) {
       assertThat(orphan.getParent()).doesNotExist();
       assertThat(engine.diskUsage(List.of())).isNotEmpty();
+    }
+  }
+
+  @Test
+  void leasedSnapshotsSurviveUntilTheLeaseIsReleasedOrExpires() throws Exception {
+    try (Engine engine = open()) {
+      String kept;
+      String expiring;
+      try (SolveResult a = engine.solve(marshal(bigStep(1)), SolveRequest.of(inputs));
+          SolveResult b = engine.solve(marshal(bigStep(2)), SolveRequest.of(inputs))) {
+        kept = a.snapshotId();
+        expiring = b.snapshotId();
+      }
+      var held = engine.lease(null);
+      held.add(Leases.SNAPSHOT, kept);
+      engine.lease(java.time.Duration.ofMillis(1)).add(Leases.SNAPSHOT, expiring);
+      Thread.sleep(5);
+      List<UsageRecord> removed = engine.prune(List.of(GcPolicy.everything(List.of(), true)), r -> {});
+      assertThat(removed).extracting(UsageRecord::id).doesNotContain(kept).contains(expiring);
+      assertThat(engine.diskUsage(List.of("inuse"))).extracting(UsageRecord::id).containsExactly(kept);
+      held.close();
+      assertThat(engine.prune(List.of(GcPolicy.everything(List.of(), true)), r -> {})).extracting(UsageRecord::id).contains(kept);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.ops.CacheMounts;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
 /**
  * The garbage collector: applies policies to the store's usage records ({@link PrunePlan}) and
  * removes what they select. Each snapshot goes in two steps: one transaction re-checks that it is
- * still unused by every running build (its last use is before the oldest build's start) and has
- * no children, and deletes its row with its cache records, layer and blob links; then its files
+ * still unused by every running build (its last use is before the oldest build's start), held by
+ * no lease and has no children, and deletes its row with its cache records, layer and blob links; then its files
  * go. A crash between the two leaves a directory without a row, which the next start sweeps.
  * Unreferenced content blobs go last, while no build runs. One collection at a time.
  */
@@ -33,9 +34,10 @@ public final class Collector {
   private final Path root;
   private final UsageIndex index;
   private final ContentSweep contentSweep;
+  private final Leases leases;
 
   public Collector(Database db, SnapshotStore snapshots, CacheMounts cacheMounts, FileContentStore content,
-      ActiveBuilds builds, Path root) {
+      ActiveBuilds builds, Leases leases, Path root) {
     this.db = db;
     this.snapshots = snapshots;
     this.cacheMounts = cacheMounts;
@@ -43,6 +45,7 @@ public final class Collector {
     this.root = root;
     this.index = new UsageIndex(db, cacheMounts, builds);
     this.contentSweep = new ContentSweep(db, content);
+    this.leases = leases;
   }
 
   /** Usage records matching {@code filters} (BuildKit's filter syntax; empty: all), for {@code kiln du}. */
@@ -56,6 +59,7 @@ public final class Collector {
    * record as it goes (for {@code Control.Prune}'s stream).
    */
   public synchronized List<UsageRecord> prune(List<GcPolicy> policies, Consumer<UsageRecord> removed) throws IOException {
+    leases.deleteExpired(Instant.now());
     List<UsageRecord> out = new ArrayList<>();
     for (GcPolicy policy : policies) {
       for (UsageRecord r : PrunePlan.of(index.records(), policy, DiskStats.of(root), Instant.now())) {
@@ -82,10 +86,15 @@ public final class Collector {
   /** In one transaction: deletes the snapshot's row and what points at it, if no build used it since {@code fence}. */
   private static boolean unlinkIfUnused(Connection c, String id, long fence) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT kind, last_used_at,"
-        + " (SELECT count(*) FROM snapshots ch WHERE ch.parent = s.id) FROM snapshots s WHERE id = ?")) {
-      ps.setString(1, id);
+        + " (SELECT count(*) FROM snapshots ch WHERE ch.parent = s.id), " + Leases.heldSql(Leases.SNAPSHOT, "s.id")
+        + " FROM snapshots s WHERE id = ?")) {
+      ps.setLong(1, System.currentTimeMillis());
+      ps.setString(2, id);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || !rs.getString(1).equals("committed") || rs.getLong(2) >= fence || rs.getInt(3) > 0) return false;
+        if (!rs.next() || !rs.getString(1).equals("committed") || rs.getLong(2) >= fence || rs.getInt(3) > 0
+            || rs.getBoolean(4)) {
+          return false;
+        }
       }
     }
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM cache_records WHERE result_id = ?")) {

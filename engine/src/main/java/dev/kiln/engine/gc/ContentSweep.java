@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.metadata.Database;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Deletes content blobs nothing refers to. Roots: layer blobs recorded for snapshots
- * ({@code layer_blobs}) and the images names were resolved to ({@code image_names}), with
+ * ({@code layer_blobs}), blobs held by leases (expired ones are deleted first) and the images
+ * names were resolved to ({@code image_names}), with
  * everything their indexes and manifests list. Runs only while no build runs (a build may be
  * about to reuse a blob it found in the store), so it needs no finer protection.
  */
@@ -49,7 +51,8 @@ final class ContentSweep {
   private Set<Digest> roots() throws IOException {
     return db.readIo("content roots", c -> {
       Set<Digest> out = new HashSet<>();
-      for (String sql : new String[] {"SELECT digest FROM layer_blobs", "SELECT digest FROM image_names"}) {
+      for (String sql : new String[] {"SELECT digest FROM layer_blobs", "SELECT digest FROM image_names",
+          "SELECT r.resource FROM lease_resources r JOIN leases l ON l.id = r.lease WHERE r.kind = '" + Leases.CONTENT + "'"}) {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
           while (rs.next()) out.add(Digest.parse(rs.getString(1)));
         }

@@ -24,6 +24,7 @@ import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.metadata.KilnSchema;
 import dev.kiln.engine.ops.CacheMounts;
 import dev.kiln.engine.ops.ExecOpRunner;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.source.SourceManager;
@@ -67,6 +68,7 @@ public final class Worker implements AutoCloseable {
   private final ActiveBuilds builds = new ActiveBuilds();
   private final Collector collector;
   private final AutoCollector autoCollector;
+  private final Leases leases;
   private RuncExecutor executor;
 
   private Worker(EngineConfig config) throws IOException, SQLException {
@@ -102,7 +104,8 @@ public final class Worker implements AutoCloseable {
         new OciLayoutSource(fetcher, unpacker, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
-    this.collector = new Collector(db, snapshots, cacheMounts, content, builds, root);
+    this.leases = new Leases(db);
+    this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);
     this.autoCollector = new AutoCollector(collector);
     builds.onFinish(autoCollector::request);
     // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
@@ -155,6 +158,11 @@ public final class Worker implements AutoCloseable {
   /** Collection with configured policies after builds and on a timer. */
   public AutoCollector autoCollector() {
     return autoCollector;
+  }
+
+  /** Holds on snapshots and blobs that the collector respects (exports in progress). */
+  public Leases leases() {
+    return leases;
   }
 
   public Solver solver() {
