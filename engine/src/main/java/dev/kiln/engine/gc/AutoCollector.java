@@ -21,7 +21,10 @@ public final class AutoCollector implements AutoCloseable {
   /** Held while a collection runs, so closing waits for it (the database closes next). */
   private final ReentrantLock running = new ReentrantLock();
   private volatile boolean closed;
+  private static final Duration MIN_GAP = Duration.ofSeconds(2);
+
   private volatile List<GcPolicy> policies = List.of();
+  private volatile long lastRun;
   private volatile Thread timer;
 
   public AutoCollector(Collector collector) {
@@ -37,11 +40,21 @@ public final class AutoCollector implements AutoCloseable {
     return policies;
   }
 
-  /** Requests a collection soon, unless one is already waiting to run. */
+  /**
+   * Requests a collection soon, unless one is already waiting to run; runs are at least {@link
+   * #MIN_GAP} apart, so a stream of small builds does not list the store after each.
+   */
   public void request() {
     if (policies.isEmpty() || !pending.compareAndSet(false, true)) return;
     Thread.ofVirtual().name("kiln-gc").start(() -> {
-      pending.set(false);
+      try {
+        long wait = lastRun + MIN_GAP.toMillis() - System.currentTimeMillis();
+        if (wait > 0) Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        pending.set(false);
+      }
       runNow();
     });
   }
@@ -56,6 +69,7 @@ public final class AutoCollector implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "garbage collection failed: " + e.getMessage(), e);
     } finally {
+      lastRun = System.currentTimeMillis();
       running.unlock();
     }
   }

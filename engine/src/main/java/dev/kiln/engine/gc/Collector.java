@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -61,13 +63,18 @@ public final class Collector {
   public synchronized List<UsageRecord> prune(List<GcPolicy> policies, Consumer<UsageRecord> removed) throws IOException {
     leases.deleteExpired(Instant.now());
     List<UsageRecord> out = new ArrayList<>();
+    // Listed once (cache directories are measured by walking them); each removal re-checks in use.
+    List<UsageRecord> records = index.records();
     for (GcPolicy policy : policies) {
-      for (UsageRecord r : PrunePlan.of(index.records(), policy, DiskStats.of(root), Instant.now())) {
+      Set<String> gone = new HashSet<>();
+      for (UsageRecord r : PrunePlan.of(records, policy, DiskStats.of(root), Instant.now())) {
         if (remove(r)) {
+          gone.add(r.id());
           out.add(r);
           removed.accept(r);
         }
       }
+      records = records.stream().filter(r -> !gone.contains(r.id())).toList();
       if (policy.removesEverything()) forgetImageNames();
     }
     builds.runIfIdle(contentSweep::run);
