@@ -44,9 +44,4 @@ public record UsageRecord(
   public UsageRecord withShared(boolean shared) {
     return new UsageRecord(id, parents, size, mutable, inUse, shared, createdAt, lastUsedAt, usageCount, description, recordType);
   }
-
-  /** Whether removing it would free space now: not in use, not mutable, nothing on top of it. */
-  public boolean reclaimable() {
-    return !inUse && !mutable && !shared;
-  }
 }
