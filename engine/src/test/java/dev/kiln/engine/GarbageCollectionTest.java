@@ -93,7 +93,10 @@ class GarbageCollectionTest {
       assertThat(before).anyMatch(r -> r.recordType() == RecordType.SOURCE_LOCAL && r.shared());
 
       List<UsageRecord> streamed = new ArrayList<>();
+      long started = System.nanoTime();
       List<UsageRecord> removed = engine.prune(List.of(GcPolicy.keepBytes(200 * MB)), streamed::add);
+      System.out.printf("[gc] pruned %d records, %d MB of %d MB, in %d ms%n", removed.size(), total(removed) / MB,
+          total(before) / MB, (System.nanoTime() - started) / 1_000_000);
 
       List<UsageRecord> after = engine.diskUsage(List.of());
       assertThat(total(after)).isLessThanOrEqualTo(200 * MB);
