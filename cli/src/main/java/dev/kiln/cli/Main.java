@@ -39,6 +39,12 @@ public final class Main {
       if (cls == WorkersCommand.class) {
         return cls.cast(new WorkersCommand(stdio));
       }
+      if (cls == DuCommand.class) {
+        return cls.cast(new DuCommand(stdio));
+      }
+      if (cls == PruneCommand.class) {
+        return cls.cast(new PruneCommand(stdio));
+      }
       if (cls == BuildCommand.class) {
         return cls.cast(new BuildCommand(stdio));
       }

@@ -8,7 +8,11 @@ import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
+import dev.kiln.proto.control.DiskUsageRequest;
+import dev.kiln.proto.control.DiskUsageResponse;
 import dev.kiln.proto.control.InfoRequest;
+import dev.kiln.proto.control.PruneRequest;
+import dev.kiln.proto.control.UsageRecord;
 import dev.kiln.proto.control.InfoResponse;
 import dev.kiln.proto.control.ListWorkersRequest;
 import dev.kiln.proto.control.ListWorkersResponse;
@@ -24,15 +28,17 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code moby.buildkit.v1.Control}: Solve, Status, Session, ListWorkers and Info. Handlers block;
+ * {@code moby.buildkit.v1.Control}: Solve, Status, Session, DiskUsage, Prune, ListWorkers and Info. Handlers block;
  * the server runs them on virtual threads.
  */
 final class ControlService extends ControlGrpc.ControlImplBase {
@@ -141,6 +147,38 @@ final class ControlService extends ControlGrpc.ControlImplBase {
   public void listWorkers(ListWorkersRequest request, StreamObserver<ListWorkersResponse> response) {
     response.onNext(ListWorkersResponse.newBuilder().addRecord(WorkerInfo.record(engine.snapshotter())).build());
     response.onCompleted();
+  }
+
+  @Override
+  public void diskUsage(DiskUsageRequest request, StreamObserver<DiskUsageResponse> response) {
+    answer(response, "disk usage", () -> {
+      DiskUsageResponse.Builder out = DiskUsageResponse.newBuilder();
+      for (var r : engine.diskUsage(request.getFilterList())) out.addRecord(UsageRecords.toWire(r));
+      response.onNext(out.build());
+    });
+  }
+
+  /** Streams each removed record as it goes, as BuildKit does. */
+  @Override
+  public void prune(PruneRequest request, StreamObserver<UsageRecord> response) {
+    answer(response, "prune",
+        () -> engine.prune(List.of(UsageRecords.policy(request)), r -> response.onNext(UsageRecords.toWire(r))));
+  }
+
+  private interface Call {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code call} and completes the response; a bad filter or policy is INVALID_ARGUMENT. */
+  private static void answer(StreamObserver<?> response, String what, Call call) {
+    try {
+      call.run();
+      response.onCompleted();
+    } catch (IllegalArgumentException e) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+    } catch (IOException e) {
+      response.onError(Status.INTERNAL.withDescription(what + ": " + e.getMessage()).asRuntimeException());
+    }
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.kiln.daemon.gateway.BridgeService;
 import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
+import dev.kiln.engine.gc.DiskStats;
+import dev.kiln.engine.gc.GcPolicy;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.engine.worker.StateInUseException;
 import dev.kiln.session.HeadersInterceptor;
@@ -13,6 +15,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +76,19 @@ public final class Daemon implements AutoCloseable {
   /** {@code /var/lib/kiln} for root, else {@code $XDG_DATA_HOME/kiln}. */
   public static Path defaultRoot() {
     return EngineConfig.defaultRoot();
+  }
+
+  /**
+   * Turns on automatic garbage collection with {@code policies}: after every build and every
+   * {@code interval}. kilnd uses BuildKit's defaults ({@link #defaultGcPolicies}).
+   */
+  public void enableGc(List<GcPolicy> policies, Duration interval) {
+    engine.automaticGc(policies, interval);
+  }
+
+  /** BuildKit's default policies, keeping about 10% of the disk holding {@code root}. */
+  public static List<GcPolicy> defaultGcPolicies(Path root) {
+    return GcPolicy.defaults(GcPolicy.defaultKeepBytes(DiskStats.of(root)));
   }
 
   /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */

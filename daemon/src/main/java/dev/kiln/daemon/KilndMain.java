@@ -4,6 +4,7 @@ import dev.kiln.engine.worker.EngineConfig;
 import io.grpc.Server;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** {@code kilnd [--addr unix:///run/kiln/kilnd.sock] [--root DIR]}: serves the Control API until killed. */
 public final class KilndMain {
@@ -28,6 +29,8 @@ public final class KilndMain {
       usage("unsupported address '" + addr + "': kilnd listens on unix:///PATH for now");
     }
     Daemon daemon = Daemon.open(root);
+    // Like buildkitd, collect garbage by default: after builds and every minute.
+    daemon.enableGc(Daemon.defaultGcPolicies(root), Duration.ofMinutes(1));
     Server server = daemon.listenUnix(Path.of(uri.getPath()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.shutdownNow();

@@ -1,6 +1,10 @@
 package dev.kiln.engine;
 
+import dev.kiln.engine.gc.ActiveBuilds;
+import dev.kiln.engine.gc.GcPolicy;
+import dev.kiln.engine.gc.UsageRecord;
 import dev.kiln.engine.ops.InvalidDefinitionException;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.ops.LlbLoader;
 import dev.kiln.engine.ops.OpRunners;
 import dev.kiln.engine.ops.VertexGraph;
@@ -13,6 +17,9 @@ import dev.kiln.solver.Edge;
 import dev.kiln.solver.Job;
 import dev.kiln.solver.JobOptions;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The engine's public face: solve LLB definitions into snapshots, with every step cached by
@@ -64,15 +71,49 @@ public final class Engine implements AutoCloseable {
     OpRunners runners = new OpRunners(worker.refs(), worker.checksums(), worker.sources(),
         () -> worker.execServices(request.entitlements()), request.inputs());
     Edge target = new VertexGraph(runners).build(loaded);
+    // From here until the result is closed (after its export), the collector keeps what this build uses.
+    ActiveBuilds.Build build = worker.builds().begin();
     Job job = worker.solver().newJob(JobOptions.defaults().withNoCache(request.noCache()));
     if (request.listener() != null) job.subscribe(request.listener());
     try {
       CachedResult result = job.solve(target);
-      return new SolveResult(job, result, worker.refs());
+      return new SolveResult(job, result, worker.refs(), build);
     } catch (RuntimeException e) {
       job.close();
+      build.close();
       throw e;
     }
+  }
+
+  /** Usage records matching BuildKit-style {@code filters} (empty: all), as {@code kiln du} lists them. */
+  public List<UsageRecord> diskUsage(List<String> filters) throws IOException {
+    return worker.collector().usage(filters);
+  }
+
+  /**
+   * Applies {@code policies} in order now and returns the removed records; {@code removed} hears
+   * of each as it goes. Never removes what a running build, a RUN step's cache mount or an export
+   * in progress uses.
+   */
+  public List<UsageRecord> prune(List<GcPolicy> policies, Consumer<UsageRecord> removed) throws IOException {
+    return worker.collector().prune(policies, removed);
+  }
+
+  /**
+   * A lease: snapshots and blobs added to it survive garbage collection until it is closed or
+   * {@code ttl} passes (null: until closed) — for exports and cache exports that outlive a build.
+   */
+  public Leases.Lease lease(Duration ttl) throws IOException {
+    return worker.leases().acquire(ttl);
+  }
+
+  /**
+   * Sets the policies of automatic collection, which then runs after every build and, when
+   * {@code interval} is not null, on that timer (empty policies: off).
+   */
+  public void automaticGc(List<GcPolicy> policies, Duration interval) {
+    worker.autoCollector().policies(policies);
+    if (!policies.isEmpty() && interval != null) worker.autoCollector().startTimer(interval);
   }
 
   @Override

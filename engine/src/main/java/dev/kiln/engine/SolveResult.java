@@ -1,5 +1,6 @@
 package dev.kiln.engine;
 
+import dev.kiln.engine.gc.ActiveBuilds;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.solver.CachedResult;
@@ -13,11 +14,13 @@ public final class SolveResult implements AutoCloseable {
   private final Job job;
   private final CachedResult result;
   private final SnapshotRefs refs;
+  private final ActiveBuilds.Build build;
 
-  SolveResult(Job job, CachedResult result, SnapshotRefs refs) {
+  SolveResult(Job job, CachedResult result, SnapshotRefs refs, ActiveBuilds.Build build) {
     this.job = job;
     this.result = result;
     this.refs = refs;
+    this.build = build;
   }
 
   public String snapshotId() {
@@ -40,7 +43,11 @@ public final class SolveResult implements AutoCloseable {
 
   @Override
   public void close() {
-    result.close();
-    job.close();
+    try {
+      result.close();
+      job.close();
+    } finally {
+      build.close(); // the collector may now remove what only this build kept
+    }
   }
 }

@@ -9,14 +9,9 @@ import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,21 +26,7 @@ class CrashRecoveryTest {
   void aKilledBuildLeavesNothingBehind() throws Exception {
     Path root = tmp.resolve("state");
     Path rootfs = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("rootfs")));
-    Process victim = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
-        CrashVictim.class.getName(), root.toString(), rootfs.toString()))
-        .redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null && !line.contains("RUNNING")) {
-        // wait until the container is running
-      }
-      assertThat(line).as("the victim build reached its RUN step").isNotNull();
-      victim.destroyForcibly();
-      assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
+    Victim.killWhenItSays(CrashVictim.class, "RUNNING", root.toString(), rootfs.toString());
     // The container outlives the JVM until the next start sweeps it.
     State next = State.local("rootfs").run(r -> r.shlex("sh -c 'echo ok > /after'")).root();
     try (Engine engine = Engine.open(EngineConfig.at(root));

@@ -19,16 +19,30 @@ public final class LayerSnapshots {
     this.db = db;
   }
 
+  /**
+   * The snapshot of layer stack {@code chainId}, if unpacked; finding it is a use of it (last-used
+   * time, usage count), written in the same transaction so the collector cannot remove it between
+   * the lookup and its use by a running build.
+   */
   public Optional<String> find(Digest chainId) throws IOException {
-    return db.readIo("looking up layer " + chainId, c -> {
+    return db.writeIo("looking up layer " + chainId, c -> {
+      String id;
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT l.snapshot_id FROM layer_snapshots l JOIN snapshots s ON s.id = l.snapshot_id"
               + " WHERE l.chain_id = ? AND s.kind = 'committed'")) {
         ps.setString(1, chainId.value());
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+          if (!rs.next()) return Optional.<String>empty();
+          id = rs.getString(1);
         }
       }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE snapshots SET last_used_at = ?, usage_count = usage_count + 1 WHERE id = ?")) {
+        ps.setLong(1, System.currentTimeMillis());
+        ps.setString(2, id);
+        ps.executeUpdate();
+      }
+      return Optional.of(id);
     });
   }
 

@@ -64,6 +64,7 @@ public final class LayerUnpack {
         });
         ctx.progress().status(status, status, 0, 0, started, Instant.now());
         store.commit(id);
+        store.describe(id, "regular", "pulled layer " + blob.digest());
       } catch (Exception e) {
         if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         IOException failure = e instanceof IOException io ? io : new IOException("unpacking layer " + blob.digest() + ": " + e.getMessage(), e);

@@ -86,5 +86,13 @@ public final class KilnSchema {
             created_at INTEGER NOT NULL,
             PRIMARY KEY (snapshot, variant)
           )""",
-          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)")));
+          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)"),
+      // v5: usage accounting per snapshot for `kiln du` and the garbage collector
+      List.of(
+          "ALTER TABLE snapshots ADD COLUMN last_used_at INTEGER",
+          "ALTER TABLE snapshots ADD COLUMN usage_count INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE snapshots ADD COLUMN record_type TEXT NOT NULL DEFAULT 'regular'",
+          "ALTER TABLE snapshots ADD COLUMN description TEXT",
+          "UPDATE snapshots SET last_used_at = created_at",
+          "CREATE INDEX snapshots_last_used ON snapshots(last_used_at)")));
 }

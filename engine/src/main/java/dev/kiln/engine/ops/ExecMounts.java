@@ -34,8 +34,11 @@ final class ExecMounts implements AutoCloseable {
   }
   private final List<String> active = new ArrayList<>();
   private final Map<Long, String> outputs = new HashMap<>();
+  /** What {@code kiln du} says of each output, as BuildKit: {@code mount / from exec sh -c …}. */
+  private final Map<Long, String> descriptions = new HashMap<>();
   private final List<ExecMount> execMounts = new ArrayList<>();
   private RootFs rootfs;
+  private List<String> command = List.of();
 
   ExecMounts(ExecOpRunner.Services s, BuildInputs build, List<Result> inputs) {
     this.s = s;
@@ -44,6 +47,7 @@ final class ExecMounts implements AutoCloseable {
   }
 
   void prepare(ExecOp exec) throws Exception {
+    command = exec.getMeta().getArgsList();
     for (Mount m : exec.getMountsList()) {
       switch (m.getMountType()) {
         case BIND -> bind(m);
@@ -71,7 +75,10 @@ final class ExecMounts implements AutoCloseable {
     }
     String id = s.refs().store().prepare(parent);
     active.add(id);
-    if (m.getOutput() >= 0) outputs.put(m.getOutput(), id);
+    if (m.getOutput() >= 0) {
+      outputs.put(m.getOutput(), id);
+      descriptions.put(m.getOutput(), "mount " + m.getDest() + " from exec " + String.join(" ", command));
+    }
     if (root) {
       MountedTree tree = s.refs().mountActive(id);
       open.add(tree::close);
@@ -140,6 +147,7 @@ final class ExecMounts implements AutoCloseable {
       String id = outputs.get(i);
       if (id == null) throw new IOException("exec has no mount for output " + i);
       s.refs().store().commit(id);
+      s.refs().store().describe(id, "regular", descriptions.get(i));
       active.remove(id);
       results.add(s.refs().result(id));
     }

@@ -8,10 +8,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Bytes used by a tree (regular file sizes; hardlinked files counted once per link). */
-final class DirectorySize {
+public final class DirectorySize {
   private DirectorySize() {}
 
-  static long of(Path dir) throws IOException {
+  public static long of(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) return 0;
     long[] total = {0};
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -19,6 +19,11 @@ final class DirectorySize {
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile()) total[0] += attrs.size();
         return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE; // a RUN step may be deleting files in a cache directory right now
       }
     });
     return total[0];

@@ -21,6 +21,9 @@ import java.util.Optional;
  * snapshots (their op died with the process) and directories without a row. Thread-safe.
  */
 public final class SnapshotStore {
+  /** How solver results and cache records name a snapshot: {@code snapshot:<id>}. */
+  public static final String RESULT_PREFIX = "snapshot:";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path root;
@@ -64,9 +67,11 @@ public final class SnapshotStore {
     long size = DirectorySize.of(driver.changesDir(dir(id)) != null ? driver.changesDir(dir(id)) : dir(id).resolve("fs"));
     db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE snapshots SET kind = 'committed', size = ? WHERE id = ? AND kind = 'active'")) {
+          "UPDATE snapshots SET kind = 'committed', size = ?, last_used_at = ?, usage_count = 1"
+              + " WHERE id = ? AND kind = 'active'")) {
         ps.setLong(1, size);
-        ps.setString(2, id);
+        ps.setLong(2, System.currentTimeMillis());
+        ps.setString(3, id);
         if (ps.executeUpdate() != 1) throw new SQLException("snapshot " + id + " is not active");
       }
       return null;
@@ -122,6 +127,37 @@ public final class SnapshotStore {
           return rs.next();
         }
       }
+    });
+  }
+
+  /**
+   * Records a use of committed snapshot {@code id} (a cache hit, a shared base layer): its
+   * last-used time becomes now and its usage count grows. False when there is no such snapshot
+   * (the collector removed it), which callers treat as a cache miss. Being a write, a touch is
+   * ordered with the collector's removals: once it returns true, a collector that protects what
+   * running builds used since they started cannot remove the snapshot.
+   */
+  public boolean touch(String id) throws IOException {
+    return db.writeIo("snapshots", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE snapshots SET last_used_at = ?, usage_count = usage_count + 1"
+          + " WHERE id = ? AND kind = 'committed'")) {
+        ps.setLong(1, System.currentTimeMillis());
+        ps.setString(2, id);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Sets what {@code kiln du} shows for a snapshot: its record type and a description. */
+  public void describe(String id, String recordType, String description) throws IOException {
+    db.writeIo("snapshots", c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE snapshots SET record_type = ?, description = ? WHERE id = ?")) {
+        ps.setString(1, recordType);
+        ps.setString(2, description);
+        ps.setString(3, id);
+        ps.executeUpdate();
+      }
+      return null;
     });
   }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * result never deletes its snapshot — the cache still points at it; removal is the collector's job.
  */
 public final class SnapshotRefs implements ResultLoader {
-  private static final String PREFIX = "snapshot:";
+  private static final String PREFIX = SnapshotStore.RESULT_PREFIX;
 
   private final SnapshotStore store;
   private final Path tmp;
@@ -45,7 +45,8 @@ public final class SnapshotRefs implements ResultLoader {
   public Optional<Result> load(String resultId) throws IOException {
     if (!resultId.startsWith(PREFIX)) return Optional.empty();
     String id = resultId.substring(PREFIX.length());
-    return store.exists(id) ? Optional.of(result(id)) : Optional.empty();
+    // A cache hit is a use: it counts for `kiln du` and keeps the snapshot from the collector.
+    return store.touch(id) ? Optional.of(result(id)) : Optional.empty();
   }
 
   /** Fills a new snapshot's tree. */

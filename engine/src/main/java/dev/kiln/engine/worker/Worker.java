@@ -11,6 +11,9 @@ import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.engine.exporter.oci.TarballExporter;
 import dev.kiln.engine.exporter.oci.TarballFormat;
 import dev.kiln.engine.fs.Trees;
+import dev.kiln.engine.gc.ActiveBuilds;
+import dev.kiln.engine.gc.AutoCollector;
+import dev.kiln.engine.gc.Collector;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.ImageNames;
 import dev.kiln.engine.image.ImageUnpacker;
@@ -21,6 +24,7 @@ import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.metadata.KilnSchema;
 import dev.kiln.engine.ops.CacheMounts;
 import dev.kiln.engine.ops.ExecOpRunner;
+import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.source.SourceManager;
@@ -61,6 +65,10 @@ public final class Worker implements AutoCloseable {
   private final ContentFetcher fetcher;
   private final LayerUnpack layerUnpack;
   private final RegistryResolver registryResolver;
+  private final ActiveBuilds builds = new ActiveBuilds();
+  private final Collector collector;
+  private final AutoCollector autoCollector;
+  private final Leases leases;
   private RuncExecutor executor;
 
   private Worker(EngineConfig config) throws IOException, SQLException {
@@ -96,6 +104,10 @@ public final class Worker implements AutoCloseable {
         new OciLayoutSource(fetcher, unpacker, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
+    this.leases = new Leases(db);
+    this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);
+    this.autoCollector = new AutoCollector(collector);
+    builds.onFinish(autoCollector::request);
     // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
     // needs the image source to record them per snapshot.
     Layers exportLayers = new Layers(snapshots, refs::view, content, db, snapshotId -> Optional.empty());
@@ -131,6 +143,26 @@ public final class Worker implements AutoCloseable {
   /** Exporters by type ({@code oci}, {@code docker}). */
   public Exporters exporters() {
     return exporters;
+  }
+
+  /** The builds running now: the garbage collector's fence. */
+  public ActiveBuilds builds() {
+    return builds;
+  }
+
+  /** Usage records and pruning ({@code kiln du}, {@code kiln prune}). */
+  public Collector collector() {
+    return collector;
+  }
+
+  /** Collection with configured policies after builds and on a timer. */
+  public AutoCollector autoCollector() {
+    return autoCollector;
+  }
+
+  /** Holds on snapshots and blobs that the collector respects (exports in progress). */
+  public Leases leases() {
+    return leases;
   }
 
   public Solver solver() {
@@ -184,6 +216,7 @@ public final class Worker implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    autoCollector.close();
     hasher.close();
     try {
       db.close();

@@ -60,10 +60,12 @@ public final class LocalSource implements Source {
     Path dir = directory(request, local);
     Copy copy = new Copy("/", "/", Owner.ROOT, null, false, true, false, false, false, false, null,
         local.includes(), local.excludes(), false);
-    return refs.build(null, root -> ctx.heavy(() -> {
+    Result result = refs.build(null, root -> ctx.heavy(() -> {
       FileActions.copy(dir, root, copy);
       return null;
     }));
+    refs.store().describe(SnapshotRefs.snapshotId(result), "source.local", "local source for " + local.name());
+    return result;
   }
 
   private static Path directory(SourceRequest request, LocalRequest local) throws IOException {

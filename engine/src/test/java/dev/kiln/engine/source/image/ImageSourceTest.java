@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveRequest;
 import dev.kiln.engine.SolveResult;
+import dev.kiln.engine.gc.GcPolicy;
 import dev.kiln.engine.image.testing.LocalRegistry;
 import dev.kiln.engine.image.testing.TestImage;
 import dev.kiln.engine.image.testing.TreeListing;
@@ -161,6 +162,33 @@ class ImageSourceTest {
       ImageStats after = engine.imageStats();
       assertThat(after.unpacks() - before.unpacks()).isEqualTo(1);
       assertThat(after.downloads() - before.downloads()).isEqualTo(2); // its config and its own top layer
+    }
+  }
+
+  @Test
+  void pulledBlobsStayWhileTheImageNameIsKnownAndGoWithPruneAll() throws Exception {
+    Path blobs = tmp.resolve("state-overlayfs/content/blobs/sha256");
+    try (Engine engine = open("overlayfs")) {
+      try (SolveResult r = solve(engine, State.image(ref("test/changed:v1")))) {
+        assertThat(r.snapshotId()).isNotEmpty();
+      }
+      assertThat(engine.diskUsage(List.of("description~=^pulled layer sha256:"))).hasSize(2);
+      long pulled = count(blobs);
+      assertThat(pulled).isEqualTo(4); // manifest, config, 2 layers
+      assertThat(engine.prune(List.of(GcPolicy.everything(List.of(), false)), r -> {})).hasSize(2);
+      assertThat(count(blobs)).as("the name still pins its manifest and layers").isEqualTo(pulled);
+      engine.prune(List.of(GcPolicy.everything(List.of(), true)), r -> {});
+      assertThat(count(blobs)).isZero();
+      assertThat(engine.diskUsage(List.of())).isEmpty();
+      try (SolveResult r = solve(engine, State.image(ref("test/changed:v1"))); MountedTree t = r.open()) {
+        assertThat(t.root().resolve("bin/busybox")).isRegularFile();
+      }
+    }
+  }
+
+  private static long count(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.count();
     }
   }
 
