@@ -86,5 +86,18 @@ public final class KilnSchema {
             created_at INTEGER NOT NULL,
             PRIMARY KEY (snapshot, variant)
           )""",
-          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)")));
+          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)"),
+      // v5: what each http(s) source URL last returned, so an unchanged URL is asked with
+      // If-None-Match / If-Modified-Since and not downloaded again
+      List.of(
+          """
+          CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            filename TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            fetched_at INTEGER NOT NULL
+          )""")));
 }
