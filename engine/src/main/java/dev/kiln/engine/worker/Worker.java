@@ -24,6 +24,7 @@ import dev.kiln.engine.ops.ExecOpRunner;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.source.SourceManager;
+import dev.kiln.engine.source.git.GitSource;
 import dev.kiln.engine.source.http.HttpSource;
 import dev.kiln.engine.source.image.ImageSource;
 import dev.kiln.engine.source.image.RegistryMetaResolver;
@@ -95,7 +96,8 @@ public final class Worker implements AutoCloseable {
         new LocalSource(refs, hasher),
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs),
-        new HttpSource(content, db, refs)));
+        new HttpSource(content, db, refs),
+        new GitSource(root.resolve("git"), tmp, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
