@@ -157,6 +157,26 @@ class GitSourceTest {
   }
 
   @Test
+  void aMovedBranchIsFetchedIntoTheExistingMirror() throws Exception {
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      String url = server.url("main");
+      try (SolveResult r = solve(engine, url, "main"); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("two\n");
+      }
+      GitRepos.Work main = repos.work("main");
+      main.write("README", "three\n").commit("third");
+      main.publish();
+      try (SolveResult r = solve(engine, url, "main"); MountedTree t = r.open()) {
+        assertThat(r.cached()).isFalse();
+        assertThat(read(t, "README")).isEqualTo("three\n");
+      }
+      try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
+        assertThat(mirrors.filter(p -> !p.getFileName().toString().startsWith("."))).as("one mirror for the remote").hasSize(1);
+      }
+    }
+  }
+
+  @Test
   void anAuthProtectedRepositoryNeedsTheTokenSecret() throws Exception {
     try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
       String url = server.privateUrl("main");
