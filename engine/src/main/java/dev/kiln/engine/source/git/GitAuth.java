@@ -19,6 +19,7 @@ final class GitAuth {
 
   /** The Authorization header to send, if the build has a matching secret. */
   static Optional<String> header(GitAttrs attrs, SecretStore secrets) throws IOException {
+    if (!attrs.url().startsWith("https://") && !attrs.url().startsWith("http://")) return Optional.empty();
     Optional<byte[]> header = scoped(secrets, attrs.authHeaderSecret(), attrs.host());
     if (header.isPresent()) return Optional.of(new String(header.get(), StandardCharsets.UTF_8).strip());
     Optional<byte[]> token = scoped(secrets, attrs.authTokenSecret(), attrs.host());

@@ -78,7 +78,8 @@ final class HttpFetcher {
       URI finalUrl = response.uri();
       long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
       Digest digest = store(attrs, body, length, progress);
-      String filename = FileNames.choose(attrs.filename(), response.headers(), finalUrl);
+      // The name the server gives; an http.filename attr overrides it per op, not per URL.
+      String filename = FileNames.choose("", response.headers(), finalUrl);
       return new Outcome.Fetched(new Entry(attrs.url().toString(),
           response.headers().firstValue("ETag").orElse(null),
           response.headers().firstValue("Last-Modified").orElse(null),

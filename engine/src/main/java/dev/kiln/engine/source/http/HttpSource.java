@@ -97,6 +97,9 @@ public final class HttpSource implements PinningSource {
           yield f.entry();
         }
       };
+      if (!attrs.filename().isEmpty()) {
+        e = new Entry(e.url(), e.etag(), e.lastModified(), attrs.filename(), e.digest(), e.size());
+      }
       pinned = e;
       return e;
     }

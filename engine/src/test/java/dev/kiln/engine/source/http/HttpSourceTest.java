@@ -141,6 +141,20 @@ class HttpSourceTest {
   }
 
   @Test
+  void aRevalidatedUrlTakesEachOpsOwnFilename() throws Exception {
+    server.file("/shared.bin", bytes("s"), "\"s1\"", null);
+    try (Engine engine = open()) {
+      try (SolveResult r = solve(engine, State.http(server.url("/shared.bin"), o -> o.filename("a"))); MountedTree t = r.open()) {
+        assertThat(t.root().resolve("a")).hasContent("s");
+      }
+      try (SolveResult r = solve(engine, State.http(server.url("/shared.bin"))); MountedTree t = r.open()) {
+        assertThat(t.root().resolve("shared.bin")).hasContent("s");
+      }
+    }
+    assertThat(server.requests()).extracting(FileServer.Request::status).containsExactly(200, 304);
+  }
+
+  @Test
   void namesFromContentDispositionOrIndex() throws Exception {
     server.file("/download", bytes("a"), null, null, Map.of("Content-Disposition", "attachment; filename=\"report.csv\""));
     server.file("/", bytes("b"), null, null);
