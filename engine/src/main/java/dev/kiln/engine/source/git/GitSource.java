@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,10 +76,19 @@ public final class GitSource implements PinningSource {
       GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
       Pin pin = pin(attrs);
       TransportConfigCallback auth = auth(attrs);
+      // Progress as two steps a user can tell apart: the (possibly slow) fetch and the checkout.
+      String fetching = "fetching " + attrs.publicUrl();
+      Instant started = Instant.now();
+      ctx.progress().status(fetching, fetching, 0, 0, started, null);
       ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), auth);
+      ctx.progress().status(fetching, fetching, 0, 0, started, Instant.now());
+      String checkingOut = "checking out " + commit.name();
+      started = Instant.now();
+      ctx.progress().status(checkingOut, checkingOut, 0, 0, started, null);
       Path work = tmp.resolve("git-" + UUID.randomUUID());
       try {
         GitCheckout.into(work, new GitCheckout.Spec(mirrors.dir(attrs.url()), commit, pin.refName(), attrs, auth));
+        ctx.progress().status(checkingOut, checkingOut, 0, 0, started, Instant.now());
         Path from = attrs.subdir().isEmpty() ? work : work.resolve(attrs.subdir());
         if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
           throw new IOException("subdirectory \"" + attrs.subdir() + "\" not found in " + attrs.publicUrl() + " at " + commit.name());

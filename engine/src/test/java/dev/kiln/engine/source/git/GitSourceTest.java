@@ -15,6 +15,7 @@ import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.llb.GitOptions;
 import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.State;
+import dev.kiln.solver.progress.VertexEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,6 +163,8 @@ class GitSourceTest {
       String url = server.url("main");
       try (SolveResult r = solve(engine, url, "main"); MountedTree t = r.open()) {
         assertThat(read(t, "README")).isEqualTo("two\n");
+        assertThat(r.progress()).anyMatch(e -> e.event() instanceof VertexEvent.Status s
+            && s.id().equals("fetching " + url) && s.completed() != null);
       }
       GitRepos.Work main = repos.work("main");
       main.write("README", "three\n").commit("third");
