@@ -35,6 +35,11 @@ record GitAttrs(String url, String ref, String subdir, boolean keepGitDir, Strin
         attrs.getOrDefault("git.authheadersecret", "GIT_AUTH_HEADER"));
   }
 
+  /** An ssh remote: {@code ssh://…} or scp-like {@code user@host:path}. */
+  boolean ssh() {
+    return url.startsWith("ssh://") || url.matches("^[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:.*");
+  }
+
   /** The URL's host, for host-scoped secret names; empty for local paths. */
   String host() {
     try {

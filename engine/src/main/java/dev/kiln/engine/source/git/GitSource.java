@@ -105,6 +105,11 @@ public final class GitSource implements PinningSource {
     private Pin pin(GitAttrs attrs) throws IOException {
       Pin p = pinned;
       if (p != null) return p;
+      if (attrs.ssh()) {
+        // Needs the client's SSH agent forwarded over the session, which Kiln does not do yet.
+        throw new IOException("git over ssh is not supported yet (" + attrs.url()
+            + "): use an https URL, with a GIT_AUTH_TOKEN secret for a private repository");
+      }
       String ref = attrs.ref();
       if (RemoteRefs.isFullCommit(ref)) {
         p = new Pin(ObjectId.fromString(ref), null);

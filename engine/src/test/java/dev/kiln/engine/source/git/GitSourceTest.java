@@ -180,6 +180,14 @@ class GitSourceTest {
   }
 
   @Test
+  void sshRemotesSayTheyAreNotSupported() throws Exception {
+    try (Engine engine = open()) {
+      assertThatThrownBy(() -> solve(engine, "git@example.com:o/r.git", "main"))
+          .hasStackTraceContaining("git over ssh is not supported yet (git@example.com:o/r.git)");
+    }
+  }
+
+  @Test
   void anAuthProtectedRepositoryNeedsTheTokenSecret() throws Exception {
     try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
       String url = server.privateUrl("main");
