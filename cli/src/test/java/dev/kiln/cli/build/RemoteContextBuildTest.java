@@ -59,6 +59,12 @@ class RemoteContextBuildTest {
           "--root", tmp.resolve("state").toString(), "--progress", "plain");
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(out.resolve("out/msg.txt")).hasContent("from git");
+      assertThat(r.err()).contains("fetching git://");
+      // Unchanged ref: one ls-remote, and every step (the context included) is cached.
+      Cli again = Cli.run("build", "git://127.0.0.1:" + port + "/repo.git#v1:app", "-o", "type=local,dest=" + out,
+          "--root", tmp.resolve("state").toString(), "--progress", "plain");
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.err()).contains("CACHED").doesNotContain("fetching git://");
     } finally {
       daemon.destroy();
       daemon.waitFor();
