@@ -100,7 +100,8 @@ final class SolveRunner {
   private record RemoteContextScope(LocalDirs locals, RemoteContext remote) implements AutoCloseable {
     static RemoteContextScope of(SolveRequest request, LocalDirs session, Engine engine, SessionSecrets secrets,
         BuildJob job) {
-      return RemoteContext.of(request.getFrontendAttrsMap().get("context"), session, engine, secrets, job)
+      Map<String, String> attrs = request.getFrontendAttrsMap();
+      return RemoteContext.of(attrs.get("context"), attrs.getOrDefault("filename", "Dockerfile"), session, engine, secrets, job)
           .map(r -> new RemoteContextScope(r, r)).orElse(new RemoteContextScope(session, null));
     }
 

@@ -78,12 +78,7 @@ class RemoteContextBuildTest {
     run(dir, "tar", "czf", tarball.toString(), ".");
     byte[] bytes = Files.readAllBytes(tarball);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/ctx.tar.gz", ex -> {
-      ex.sendResponseHeaders(200, bytes.length);
-      try (var body = ex.getResponseBody()) {
-        body.write(bytes);
-      }
-    });
+    serve(server, "/ctx.tar.gz", bytes);
     server.start();
     try {
       Path out = tmp.resolve("out");
@@ -95,6 +90,35 @@ class RemoteContextBuildTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void aUrlThatIsNotAnArchiveIsTheDockerfile() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    byte[] dockerfile = ("FROM scratch\nADD " + base + "/hello.txt /hello.txt\n").getBytes(StandardCharsets.UTF_8);
+    byte[] hello = "hello from the server\n".getBytes(StandardCharsets.UTF_8);
+    serve(server, "/hello.txt", hello);
+    serve(server, "/Dockerfile", dockerfile);
+    server.start();
+    try {
+      Path out = tmp.resolve("out");
+      Cli r = Cli.run("build", base + "/Dockerfile", "-o", "type=local,dest=" + out, "--root", tmp.resolve("state").toString(),
+          "--progress", "plain");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(out.resolve("hello.txt")).hasContent("hello from the server");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static void serve(HttpServer server, String path, byte[] content) {
+    server.createContext(path, ex -> {
+      ex.sendResponseHeaders(200, content.length);
+      try (var body = ex.getResponseBody()) {
+        body.write(content);
+      }
+    });
   }
 
   private static void awaitPort(int port) throws Exception {
