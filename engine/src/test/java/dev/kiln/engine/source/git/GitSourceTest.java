@@ -180,6 +180,29 @@ class GitSourceTest {
   }
 
   @Test
+  void concurrentBuildsOfOneRemoteShareItsMirror() throws Exception {
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open();
+        var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      String url = server.url("main");
+      java.util.List<java.util.concurrent.Future<String>> builds = new java.util.ArrayList<>();
+      for (String ref : new String[] {"v1", "feature", "main", v1.substring(0, 10)}) {
+        builds.add(threads.submit(() -> {
+          try (SolveResult r = solve(engine, url, ref); MountedTree t = r.open()) {
+            return read(t, "README");
+          }
+        }));
+      }
+      assertThat(builds.stream().map(f -> {
+        try {
+          return f.get();
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      })).containsExactly("one\n", "one\n", "two\n", "one\n");
+    }
+  }
+
+  @Test
   void sshRemotesSayTheyAreNotSupported() throws Exception {
     try (Engine engine = open()) {
       assertThatThrownBy(() -> solve(engine, "git@example.com:o/r.git", "main"))
