@@ -3,6 +3,7 @@ package dev.kiln.daemon;
 import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.daemon.export.Exporter;
 import dev.kiln.daemon.frontend.FrontendRunner;
+import dev.kiln.daemon.frontend.RemoteContext;
 import dev.kiln.daemon.gateway.GatewayBuild;
 import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
@@ -12,6 +13,7 @@ import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveResult;
 import dev.kiln.engine.source.BuildInputs;
+import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.proto.control.SolveRequest;
 import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.proto.pb.Definition;
@@ -46,7 +48,9 @@ final class SolveRunner {
 
   SolveResponse run(SolveRequest request) throws Exception {
     ExportSpec export = ExportSpec.of(request);
-    try (SessionLocalDirs locals = new SessionLocalDirs(session, workDir, syncDirs)) {
+    try (SessionLocalDirs sessionLocals = new SessionLocalDirs(session, workDir, syncDirs);
+        RemoteContextScope remote = RemoteContextScope.of(request, sessionLocals, engine, new SessionSecrets(session), job)) {
+      LocalDirs locals = remote.locals();
       BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
       Built built = definition(request, locals);
       Definition definition = built.definition();
@@ -64,7 +68,8 @@ final class SolveRunner {
   /** What to solve, and the image config a frontend produced with it (null without a frontend). */
   private record Built(Definition definition, byte[] imageConfig) {}
 
-  private Built definition(SolveRequest request, SessionLocalDirs locals) throws Exception {
+  /** {@code locals} serves the frontend: the session's directories, or a remote context. */
+  private Built definition(SolveRequest request, LocalDirs locals) throws Exception {
     if (request.hasDefinition() && request.getDefinition().getDefCount() > 0) {
       return new Built(request.getDefinition(), null);
     }
@@ -88,6 +93,21 @@ final class SolveRunner {
     } catch (FrontendRunner.FrontendFailure e) {
       step.done(e.getMessage());
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e));
+    }
+  }
+
+  /** The remote build context of a request, if its {@code context} option is a URL; closed after the build. */
+  private record RemoteContextScope(LocalDirs locals, RemoteContext remote) implements AutoCloseable {
+    static RemoteContextScope of(SolveRequest request, LocalDirs session, Engine engine, SessionSecrets secrets,
+        BuildJob job) {
+      Map<String, String> attrs = request.getFrontendAttrsMap();
+      return RemoteContext.of(attrs.get("context"), attrs.getOrDefault("filename", "Dockerfile"), session, engine, secrets, job)
+          .map(r -> new RemoteContextScope(r, r)).orElse(new RemoteContextScope(session, null));
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      if (remote != null) remote.close();
     }
   }
 

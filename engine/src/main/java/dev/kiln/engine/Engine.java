@@ -54,6 +54,11 @@ public final class Engine implements AutoCloseable {
     return worker.exporters();
   }
 
+  /** Blobs by digest: pulled layers, downloaded files. */
+  public dev.kiln.engine.content.ContentStore content() {
+    return worker.content();
+  }
+
   /** The snapshot driver in use: {@code overlayfs} or {@code copy}. */
   public String snapshotter() {
     return worker.snapshotter();

@@ -48,9 +48,11 @@ class ArchitectureTest {
   @Test
   void onlyTheWorkerNamesImplementations() {
     noClasses().that().resideOutsideOfPackages("dev.kiln.engine.worker..", "dev.kiln.engine.snapshot.copy..",
-            "dev.kiln.engine.snapshot.overlay..", "dev.kiln.engine.executor.runc..", "dev.kiln.engine.source.local..")
+            "dev.kiln.engine.snapshot.overlay..", "dev.kiln.engine.executor.runc..", "dev.kiln.engine.source.local..",
+            "dev.kiln.engine.source.git..", "dev.kiln.engine.source.http..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.kiln.engine.snapshot.copy..",
-            "dev.kiln.engine.snapshot.overlay..", "dev.kiln.engine.executor.runc..", "dev.kiln.engine.source.local..")
+            "dev.kiln.engine.snapshot.overlay..", "dev.kiln.engine.executor.runc..", "dev.kiln.engine.source.local..",
+            "dev.kiln.engine.source.git..", "dev.kiln.engine.source.http..")
         .check(engine);
   }
 

@@ -13,7 +13,7 @@ record GitRemote(String remote, String fullUrl, boolean ssh) {
     String url = input.split("#", 2)[0];
     String remote = input;
     String protocol = "";
-    for (String prefix : new String[] {"http://", "https://", "git://", "ssh://"}) {
+    for (String prefix : new String[] {"http://", "https://", "git://", "ssh://", "file://"}) {
       if (remote.startsWith(prefix)) {
         remote = remote.substring(prefix.length());
         protocol = prefix;

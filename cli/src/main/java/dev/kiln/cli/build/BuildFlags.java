@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 
 /** The flags of {@code kiln build}: buildctl's, plus docker's short form. */
 public final class BuildFlags {
-  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Build context (docker style); implies --frontend dockerfile.v0.")
+  @Parameters(arity = "0..1", paramLabel = "DIR|URL", description = "Build context (docker style): a directory, a git URL (https://host/repo.git#ref:dir) or an archive URL; implies --frontend dockerfile.v0.")
   public String contextDir;
 
   @Option(names = "--frontend", description = "Frontend to run (dockerfile.v0). Without one, a pb.Definition is read from stdin.")

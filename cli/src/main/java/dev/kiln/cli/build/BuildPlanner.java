@@ -61,12 +61,25 @@ public final class BuildPlanner {
   }
 
   private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {
+    if (f.contextDir != null && isRemote(f.contextDir)) {
+      // As BuildKit's clients do: the daemon fetches the context and reads the Dockerfile (-f is
+      // a path inside it) from there; nothing is sent from this machine.
+      attrs.putIfAbsent("context", f.contextDir);
+      attrs.putIfAbsent("filename", f.dockerfile == null ? "Dockerfile" : f.dockerfile);
+      return;
+    }
     Path context = Path.of(f.contextDir == null ? "." : f.contextDir);
     Path dockerfile = f.dockerfile == null ? context.resolve("Dockerfile") : Path.of(f.dockerfile);
     locals.putIfAbsent("context", context);
     Path dir = dockerfile.toAbsolutePath().getParent();
     locals.putIfAbsent("dockerfile", dir);
     attrs.putIfAbsent("filename", dockerfile.getFileName().toString());
+  }
+
+  /** A git repository or an archive URL rather than a directory, as {@code docker build} accepts. */
+  static boolean isRemote(String context) {
+    return context.startsWith("http://") || context.startsWith("https://") || context.startsWith("git://")
+        || context.startsWith("ssh://") || context.startsWith("git@");
   }
 
   private static Map<String, byte[]> secrets(List<String> specs) throws IOException {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** One progress counter (a blob's bytes), reported at most every 100 ms so fast copies stay cheap. */
-final class ByteProgress {
+public final class ByteProgress {
   private static final long INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
 
   private final ProgressWriter writer;
@@ -14,13 +14,13 @@ final class ByteProgress {
   private final Instant started = Instant.now();
   private long lastReport = System.nanoTime() - INTERVAL_NANOS;
 
-  ByteProgress(ProgressWriter writer, String id, long total) {
+  public ByteProgress(ProgressWriter writer, String id, long total) {
     this.writer = writer;
     this.id = id;
     this.total = total;
   }
 
-  void update(long current) {
+  public void update(long current) {
     long now = System.nanoTime();
     if (now - lastReport >= INTERVAL_NANOS) {
       lastReport = now;
@@ -28,7 +28,7 @@ final class ByteProgress {
     }
   }
 
-  void done(long current) {
+  public void done(long current) {
     writer.status(id, id, current, total, started, Instant.now());
   }
 }

@@ -28,6 +28,8 @@ import dev.kiln.engine.snapshot.Leases;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.source.SourceManager;
+import dev.kiln.engine.source.git.GitSource;
+import dev.kiln.engine.source.http.HttpSource;
 import dev.kiln.engine.source.image.ImageSource;
 import dev.kiln.engine.source.image.RegistryMetaResolver;
 import dev.kiln.engine.source.image.RegistryResolver;
@@ -101,7 +103,9 @@ public final class Worker implements AutoCloseable {
     this.sources = new SourceManager(List.of(
         new LocalSource(refs, hasher),
         new ImageSource(registryResolver, unpacker, refs),
-        new OciLayoutSource(fetcher, unpacker, refs)));
+        new OciLayoutSource(fetcher, unpacker, refs),
+        new HttpSource(content, db, refs),
+        new GitSource(root.resolve("git"), tmp, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     this.leases = new Leases(db);

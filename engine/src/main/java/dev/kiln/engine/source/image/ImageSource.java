@@ -3,7 +3,7 @@ package dev.kiln.engine.source.image;
 import dev.kiln.engine.image.ImageUnpacker;
 import dev.kiln.engine.image.ManifestSelector;
 import dev.kiln.engine.image.PinnedImage;
-import dev.kiln.engine.source.Source;
+import dev.kiln.engine.source.PinningSource;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.llb.ImageOptions.ResolveMode;
 import dev.kiln.solver.CacheMap;
@@ -18,7 +18,7 @@ import java.util.Set;
  * no earlier image unpacked. What the key was computed from is what gets built, even if the tag
  * moves in between.
  */
-public final class ImageSource implements Source {
+public final class ImageSource implements PinningSource {
   private final RegistryResolver resolver;
   private final ImageUnpacker unpacker;
   private final SnapshotRefs refs;
@@ -32,16 +32,6 @@ public final class ImageSource implements Source {
   @Override
   public Set<String> schemes() {
     return Set.of("docker-image");
-  }
-
-  @Override
-  public CacheMap cacheMap(OpContext ctx, SourceRequest request) throws Exception {
-    return instance(request).cacheMap(ctx);
-  }
-
-  @Override
-  public Result exec(OpContext ctx, SourceRequest request) throws Exception {
-    return instance(request).exec(ctx);
   }
 
   @Override

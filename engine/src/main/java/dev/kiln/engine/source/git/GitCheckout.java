@@ -1,0 +1,117 @@
+package dev.kiln.engine.source.git;
+
+import dev.kiln.engine.fs.Trees;
+import dev.kiln.engine.sys.PosixFiles;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+
+/**
+ * A working tree of one pinned commit, made in a scratch directory from the local mirror: a
+ * fresh repository fetches the pin, checks it out, initialises submodules against the real
+ * remote, and records the real URL as {@code origin}. Without {@code keepGitDir} every {@code
+ * .git} is removed afterwards. Every file, link and directory gets the commit's time, so the same
+ * commit always yields the same tree.
+ */
+final class GitCheckout {
+  private GitCheckout() {}
+
+  /** What to check out. {@code refName} (e.g. {@code refs/heads/main}) may be null. */
+  record Spec(Path mirror, ObjectId commit, String refName, GitAttrs attrs, TransportConfigCallback auth) {}
+
+  static void into(Path work, Spec spec) throws IOException {
+    String sha = spec.commit().name();
+    try (Git git = Git.init().setDirectory(work.toFile()).call()) {
+      List<RefSpec> specs = new ArrayList<>();
+      specs.add(new RefSpec("+" + GitMirrors.PINS + sha + ":refs/kiln/checkout"));
+      boolean named = spec.refName() != null
+          && (spec.refName().startsWith("refs/heads/") || spec.refName().startsWith("refs/tags/"));
+      if (named) specs.add(new RefSpec("+" + spec.refName() + ":" + spec.refName()));
+      git.fetch().setRemote(spec.mirror().toUri().toString()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS).call();
+      boolean branch = named && spec.refName().startsWith("refs/heads/");
+      git.checkout().setName(branch ? spec.refName().substring("refs/heads/".length()) : sha).call();
+      deleteRef(git, "refs/kiln/checkout");
+      StoredConfig config = git.getRepository().getConfig();
+      config.setString("remote", "origin", "url", spec.attrs().publicUrl());
+      config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+      config.save();
+      if (Files.exists(work.resolve(".gitmodules"))) {
+        git.submoduleInit().call();
+        git.submoduleUpdate().setTransportConfigCallback(spec.auth()).call();
+      }
+      Instant time = commitTime(git, spec.commit());
+      if (!spec.attrs().keepGitDir()) removeGitDirs(work);
+      setTimes(work, time);
+    } catch (GitAPIException e) {
+      throw new IOException("git checkout of " + sha + " from " + spec.attrs().publicUrl() + " failed: " + GitErrors.describe(e), e);
+    }
+  }
+
+  private static void deleteRef(Git git, String name) throws IOException {
+    RefUpdate update = git.getRepository().updateRef(name);
+    update.setForceUpdate(true);
+    update.delete();
+  }
+
+  private static Instant commitTime(Git git, ObjectId commit) throws IOException {
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      return Instant.ofEpochSecond(walk.parseCommit(commit).getCommitTime());
+    }
+  }
+
+  /** The top {@code .git} directory and the {@code .git} files submodules leave behind. */
+  private static void removeGitDirs(Path work) throws IOException {
+    List<Path> found = new ArrayList<>();
+    Files.walkFileTree(work, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        if (dir.getFileName().toString().equals(".git")) {
+          found.add(dir);
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (file.getFileName().toString().equals(".git")) found.add(file);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    for (Path p : found) Trees.deleteRecursively(p);
+  }
+
+  /** Children before their directory, so setting a child's time cannot move its parent's. */
+  private static void setTimes(Path work, Instant time) throws IOException {
+    Files.walkFileTree(work, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        PosixFiles.setTimes(file, time, time);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) throw e;
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) PosixFiles.setTimes(dir, time, time);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

@@ -1,0 +1,136 @@
+package dev.kiln.engine.source.git;
+
+import dev.kiln.engine.fs.TreeCopier;
+import dev.kiln.engine.fs.Trees;
+import dev.kiln.engine.source.PinningSource;
+import dev.kiln.engine.worker.SnapshotRefs;
+import dev.kiln.llb.Digest;
+import dev.kiln.solver.CacheMap;
+import dev.kiln.solver.OpContext;
+import dev.kiln.solver.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+
+/**
+ * {@code git://…}: a repository's tree at one commit. Keying resolves the ref with one {@code
+ * ls-remote} (none for a full commit hash), so the key is the commit plus subdir and keepgitdir;
+ * an unchanged ref is a cache hit without fetching. Executing fetches into the remote's local
+ * mirror only what it lacks, checks the commit out (with submodules) and copies the subdirectory
+ * into a new snapshot.
+ */
+public final class GitSource implements PinningSource {
+  private final GitMirrors mirrors;
+  private final Path tmp;
+  private final SnapshotRefs refs;
+
+  /** Mirrors live under {@code mirrorRoot}; checkouts are made in {@code tmp}. */
+  public GitSource(Path mirrorRoot, Path tmp, SnapshotRefs refs) {
+    this.mirrors = new GitMirrors(mirrorRoot);
+    this.tmp = tmp;
+    this.refs = refs;
+  }
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of("git");
+  }
+
+  @Override
+  public Instance instance(SourceRequest request) {
+    return new Checkout(request);
+  }
+
+  /** A commit a ref was resolved to, and the remote ref to fetch it by (null: by hash). */
+  private record Pin(ObjectId commit, String refName) {}
+
+  /** One git op: the commit keying resolved is the commit exec checks out. */
+  private final class Checkout implements Instance {
+    private final SourceRequest request;
+    private volatile Pin pinned;
+
+    Checkout(SourceRequest request) {
+      this.request = request;
+    }
+
+    @Override
+    public CacheMap cacheMap(OpContext ctx) throws Exception {
+      GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
+      Pin pin = pin(attrs);
+      String recipe = "kiln.git.v0\n" + pin.commit().name() + "\n" + attrs.subdir() + "\n" + attrs.keepGitDir();
+      return CacheMap.of(Digest.of(recipe.getBytes(StandardCharsets.UTF_8)).value(), 0);
+    }
+
+    @Override
+    public Result exec(OpContext ctx) throws Exception {
+      GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
+      Pin pin = pin(attrs);
+      TransportConfigCallback auth = auth(attrs);
+      // Progress as two steps a user can tell apart: the (possibly slow) fetch and the checkout.
+      String fetching = "fetching " + attrs.publicUrl();
+      Instant started = Instant.now();
+      ctx.progress().status(fetching, fetching, 0, 0, started, null);
+      ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), auth);
+      ctx.progress().status(fetching, fetching, 0, 0, started, Instant.now());
+      String checkingOut = "checking out " + commit.name();
+      started = Instant.now();
+      ctx.progress().status(checkingOut, checkingOut, 0, 0, started, null);
+      Path work = tmp.resolve("git-" + UUID.randomUUID());
+      try {
+        GitCheckout.into(work, new GitCheckout.Spec(mirrors.dir(attrs.url()), commit, pin.refName(), attrs, auth));
+        ctx.progress().status(checkingOut, checkingOut, 0, 0, started, Instant.now());
+        Path from = attrs.subdir().isEmpty() ? work : work.resolve(attrs.subdir());
+        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException("subdirectory \"" + attrs.subdir() + "\" not found in " + attrs.publicUrl() + " at " + commit.name());
+        }
+        return refs.build(null, root -> ctx.heavy(() -> {
+          new TreeCopier().copy(from, root);
+          return null;
+        }));
+      } finally {
+        Trees.deleteRecursively(work);
+      }
+    }
+
+    private Pin pin(GitAttrs attrs) throws IOException {
+      Pin p = pinned;
+      if (p != null) return p;
+      if (attrs.ssh()) {
+        // Needs the client's SSH agent forwarded over the session, which Kiln does not do yet.
+        throw new IOException("git over ssh is not supported yet (" + attrs.url()
+            + "): use an https URL, with a GIT_AUTH_TOKEN secret for a private repository");
+      }
+      String ref = attrs.ref();
+      if (RemoteRefs.isFullCommit(ref)) {
+        p = new Pin(ObjectId.fromString(ref), null);
+      } else {
+        TransportConfigCallback auth = auth(attrs);
+        Map<String, Ref> advertised = mirrors.lsRemote(attrs.url(), auth);
+        Optional<RemoteRefs.Match> match = RemoteRefs.find(ref, advertised);
+        if (match.isPresent()) {
+          p = new Pin(match.get().commit(), match.get().refName());
+        } else if (RemoteRefs.isShortCommit(ref)) {
+          p = new Pin(mirrors.fetch(attrs.url(), null, ref, auth), null);
+        } else {
+          throw new IOException("git ref \"" + (ref.isEmpty() ? "HEAD" : ref) + "\" not found in " + attrs.publicUrl());
+        }
+      }
+      pinned = p;
+      return p;
+    }
+
+    private TransportConfigCallback auth(GitAttrs attrs) throws IOException {
+      return GitAuth.callback(GitAuth.header(attrs, request.build().secrets()), attrs.host());
+    }
+  }
+}
