@@ -94,7 +94,7 @@ public final class KilnSchema {
           "ALTER TABLE snapshots ADD COLUMN record_type TEXT NOT NULL DEFAULT 'regular'",
           "ALTER TABLE snapshots ADD COLUMN description TEXT",
           "UPDATE snapshots SET last_used_at = created_at",
-          "CREATE INDEX snapshots_last_used ON snapshots(last_used_at)")),
+          "CREATE INDEX snapshots_last_used ON snapshots(last_used_at)"),
       // v6: what each http(s) source URL last returned, so an unchanged URL is asked with
       // If-None-Match / If-Modified-Since and not downloaded again
       List.of(
