@@ -3,8 +3,13 @@ package dev.kiln.engine.snapshot;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.metadata.Database;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +27,7 @@ import java.util.Optional;
  */
 public final class SnapshotStore {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String DELETIONS = "deletions";
 
   private final Path root;
   private final Database db;
@@ -71,6 +77,33 @@ public final class SnapshotStore {
       }
       return null;
     });
+  }
+
+  /**
+   * Records the paths (relative, no leading slash) that active snapshot {@code id} deletes from
+   * whatever it is merged onto: a diff's removals, which its tree cannot show. They are applied by
+   * merges and written as whiteouts when the snapshot is exported as a layer. Kept in a file next
+   * to the tree, written durably before the commit, removed with the snapshot.
+   */
+  public void recordDeletions(String id, List<String> paths) throws IOException {
+    if (paths.isEmpty()) return;
+    StringBuilder text = new StringBuilder();
+    for (String p : paths) text.append(p).append('\0'); // NUL: the one byte a path cannot hold
+    Path tmp = dir(id).resolve(DELETIONS + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) ch.write(buf);
+      ch.force(true);
+    }
+    Files.move(tmp, dir(id).resolve(DELETIONS), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** What {@link #recordDeletions} recorded for {@code id}; empty for most snapshots. */
+  public List<String> deletions(String id) throws IOException {
+    Path file = dir(id).resolve(DELETIONS);
+    if (!Files.exists(file)) return List.of();
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return text.isEmpty() ? List.of() : List.of(text.split("\0"));
   }
 
   /** Removes a snapshot that has no children. */

@@ -7,6 +7,7 @@ import dev.kiln.solver.ResultLoader;
 import dev.kiln.solver.SharedResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,9 +60,27 @@ public final class SnapshotRefs implements ResultLoader {
    * failure nothing is left behind. The caller owns the returned result.
    */
   public Result build(String parent, TreeWork work) throws Exception {
+    return buildWithDeletions(parent, root -> {
+      work.fill(root);
+      return List.of();
+    });
+  }
+
+  /** Fills a new snapshot's tree and names the paths it deletes (see {@link SnapshotStore#recordDeletions}). */
+  @FunctionalInterface
+  public interface ChangeWork {
+    List<String> fill(Path root) throws Exception;
+  }
+
+  /** Like {@link #build}, for a snapshot that is a set of changes: a diff or a merge of diffs. */
+  public Result buildWithDeletions(String parent, ChangeWork work) throws Exception {
     String id = store.prepare(parent);
-    try (MountedTree tree = mountActive(id)) {
-      work.fill(tree.root());
+    try {
+      List<String> deleted;
+      try (MountedTree tree = mountActive(id)) {
+        deleted = work.fill(tree.root());
+      }
+      store.recordDeletions(id, deleted);
     } catch (Exception e) {
       store.remove(id);
       throw e;
