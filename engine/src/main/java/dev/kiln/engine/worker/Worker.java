@@ -91,7 +91,7 @@ public final class Worker implements AutoCloseable {
     HostsConfig hosts = registryHosts(config);
     this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
     this.sources = new SourceManager(List.of(
-        new LocalSource(refs, hasher),
+        new LocalSource(refs, hasher, root.resolve("contenthash")),
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Xattrs;
 import dev.kiln.llb.Digest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,5 +174,43 @@ class ContentHasherTest {
     assertThat(changed).isNotEqualTo(first);
     assertThat(hasher.filesHashed()).isEqualTo(hashed + 1);
     assertThat(changed).isEqualTo(sum("/ctx")); // same answer as from scratch
+  }
+
+  @Test
+  void aLocalContextMemoFileSparesTheNextProcessFromHashing() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      write("ctx/d" + (i % 5) + "/f" + i, "file " + i);
+    }
+    Path memo = root.resolve("memo/ctx.memo");
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)); // nothing is "racy" then
+    Digest first = new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT);
+    long hashed = hasher.filesHashed();
+
+    assertThat(new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT))
+        .isEqualTo(first);
+    assertThat(hasher.filesHashed()).as("a new instance reads the memo: a stat walk only").isEqualTo(hashed);
+
+    write("ctx/d1/f1", "changed");
+    Digest changed = new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed + 1);
+    assertThat(changed).isEqualTo(sum("/ctx")).isNotEqualTo(first);
+
+    Files.write(memo, "garbage".getBytes(StandardCharsets.UTF_8));
+    assertThat(new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT))
+        .as("an unreadable memo costs hashing, not correctness").isEqualTo(changed);
+  }
+
+  @Test
+  void filesChangedJustBeforeTheMemoIsWrittenAreNotTrustedFromIt() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      write("ctx/f" + i, "file " + i);
+    }
+    Path memo = root.resolve("memo/ctx.memo");
+    new LocalContextChecksums(hasher, root, Optional.of(memo), Clock.systemUTC()).checksum("/ctx", ChecksumOptions.DEFAULT);
+    long hashed = hasher.filesHashed();
+    // Their ctime is within the timestamp granularity margin of the write: a same-size change
+    // in the same tick would look identical, so the next process hashes them again.
+    new LocalContextChecksums(hasher, root, Optional.of(memo), Clock.systemUTC()).checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed + 10);
   }
 }
