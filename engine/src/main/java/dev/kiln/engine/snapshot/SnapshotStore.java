@@ -11,13 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Snapshots on disk ({@code snapshots/<id>/}) with their parent links and state in the metadata
@@ -32,6 +38,9 @@ public final class SnapshotStore {
   private final Path root;
   private final Database db;
   private final SnapshotDriver driver;
+  private final List<Referrer> referrers = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> holds = new HashMap<>(); // guarded by itself, with removing
+  private final Set<String> removing = new HashSet<>();
 
   public SnapshotStore(Path root, Database db, SnapshotDriver driver) throws IOException {
     this.root = root;
@@ -106,22 +115,88 @@ public final class SnapshotStore {
     return text.isEmpty() ? List.of() : List.of(text.split("\0"));
   }
 
-  /** Removes a snapshot that has no children. */
+  /** Something outside the store that may refer to a snapshot (the cache's records). */
+  @FunctionalInterface
+  public interface Referrer {
+    /** Why {@code id} is still needed, or empty. */
+    Optional<String> reference(String id) throws IOException;
+  }
+
+  /** Consulted by {@link #remove}; the worker registers the cache here. */
+  public void addReferrer(Referrer referrer) {
+    referrers.add(referrer);
+  }
+
+  /**
+   * Marks {@code id} in use by this process (a build holding it as a result) until {@link
+   * #release}; counted, so every hold needs its release. False when the snapshot is being removed.
+   */
+  public boolean hold(String id) {
+    synchronized (holds) {
+      if (removing.contains(id)) return false;
+      holds.merge(id, 1, Integer::sum);
+      return true;
+    }
+  }
+
+  public void release(String id) {
+    synchronized (holds) {
+      holds.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /**
+   * Removes a snapshot nothing refers to: no children, no hold by a running build, no cache record
+   * (or other {@link Referrer}) and no unexpired lease.
+   *
+   * @throws SnapshotInUseException naming what still refers to it
+   */
   public void remove(String id) throws IOException {
-    db.writeIo("snapshots", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM snapshots WHERE parent = ?")) {
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.getInt(1) > 0) throw new SQLException("snapshot " + id + " still has children");
+    synchronized (holds) {
+      if (holds.containsKey(id)) throw new SnapshotInUseException(id, "held by a running build");
+      removing.add(id); // from here a hold fails, so nothing starts using it during the checks
+    }
+    try {
+      for (Referrer r : referrers) {
+        Optional<String> why = r.reference(id);
+        if (why.isPresent()) throw new SnapshotInUseException(id, why.get());
+      }
+      String blocked = db.writeIo("snapshots", c -> {
+        String why = referenceInDb(c, id);
+        if (why != null) return why;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
+          ps.setString(1, id);
+          ps.executeUpdate();
         }
+        return null;
+      });
+      if (blocked != null) throw new SnapshotInUseException(id, blocked);
+      Trees.deleteRecursively(dir(id));
+    } finally {
+      synchronized (holds) {
+        removing.remove(id);
       }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
-        ps.setString(1, id);
-        ps.executeUpdate();
+    }
+  }
+
+  /** Children and leases, checked in the transaction that deletes the row. */
+  private static String referenceInDb(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM snapshots WHERE parent = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.getInt(1) > 0) return "it still has children";
       }
-      return null;
-    });
-    Trees.deleteRecursively(dir(id));
+    }
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT l.id FROM lease_resources r JOIN leases l ON l.id = r.lease
+        WHERE r.kind = 'snapshot' AND r.resource = ? AND (l.expires_at IS NULL OR l.expires_at > ?) LIMIT 1""")) {
+      ps.setString(1, id);
+      ps.setLong(2, System.currentTimeMillis());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) return "lease " + rs.getString(1);
+      }
+    }
+    return null;
   }
 
   public List<MountSpec> mounts(String id, boolean readonly) throws IOException {

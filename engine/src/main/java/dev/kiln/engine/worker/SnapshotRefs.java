@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Committed snapshots as solver results: the result id is {@code snapshot:<id>}. Releasing a
- * result never deletes its snapshot — the cache still points at it; removal is the collector's job.
+ * Committed snapshots as solver results: the result id is {@code snapshot:<id>}. A result holds
+ * its snapshot against removal until released; releasing never deletes it — the cache still
+ * points at it; removal is the collector's job.
  */
 public final class SnapshotRefs implements ResultLoader {
   private static final String PREFIX = "snapshot:";
@@ -29,9 +30,20 @@ public final class SnapshotRefs implements ResultLoader {
     return store;
   }
 
-  /** A new handle on committed snapshot {@code id}. */
+  /**
+   * A new handle on committed snapshot {@code id}. While any clone of it is unreleased the
+   * snapshot is held: {@link SnapshotStore#remove} refuses it.
+   *
+   * @throws IllegalStateException the snapshot is being removed
+   */
   public Result result(String id) {
-    return SharedResult.of(PREFIX + id, id, ignored -> {});
+    if (!store.hold(id)) throw new IllegalStateException("snapshot " + id + " is being removed");
+    return SharedResult.of(PREFIX + id, id, store::release);
+  }
+
+  /** The result id of snapshot {@code id}, as cache records name it. */
+  public static String resultId(String snapshotId) {
+    return PREFIX + snapshotId;
   }
 
   /** The snapshot id behind a result this engine produced. */
@@ -46,7 +58,13 @@ public final class SnapshotRefs implements ResultLoader {
   public Optional<Result> load(String resultId) throws IOException {
     if (!resultId.startsWith(PREFIX)) return Optional.empty();
     String id = resultId.substring(PREFIX.length());
-    return store.exists(id) ? Optional.of(result(id)) : Optional.empty();
+    // Hold first, then check: a removal that started earlier makes the hold fail, a later one sees it.
+    if (!store.hold(id)) return Optional.empty();
+    try {
+      return store.exists(id) ? Optional.of(result(id)) : Optional.empty();
+    } finally {
+      store.release(id);
+    }
   }
 
   /** Fills a new snapshot's tree. */

@@ -94,7 +94,10 @@ public final class Worker implements AutoCloseable {
         new LocalSource(refs, hasher, root.resolve("contenthash")),
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs)));
-    this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
+    SqliteCacheKeyStorage cacheRecords = new SqliteCacheKeyStorage(db);
+    snapshots.addReferrer(id -> cacheRecords.hasResult(SnapshotRefs.resultId(id))
+        ? Optional.of("a cache record points at it") : Optional.empty());
+    this.solver = new Solver(cacheRecords, refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
     // needs the image source to record them per snapshot.
