@@ -5,6 +5,7 @@ import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Checksums of a directory that changes between builds (a local build context). A file's
  * previous digest is reused while its (size, mtime, ctime, inode, device, mode, uid, gid) are
  * unchanged; ctime moves on any content, xattr or owner change, so re-checking an unchanged tree
- * is a stat walk only. Directories are always re-folded from their children. With a memo file,
+ * is a stat walk only. Like git's index, a file whose ctime is within a tick of now ({@link #racy}) is not
+ * remembered (it is hashed again next time), so a same-size change in the same timestamp tick is
+ * never missed. Directories are always re-folded from their children. With a memo file,
  * what was learnt survives the process (see {@link MemoFile}), so a new {@code kiln build} of an
  * unchanged context hashes nothing either. Thread-safe.
  */
@@ -29,6 +32,16 @@ public final class LocalContextChecksums {
   }
 
   record Known(StatKey key, Digest digest) {}
+
+  /**
+   * Whether a file with this ctime may still change unseen. Kernel timestamps advance in ticks of at
+   * most 10 ms on filesystems with nanosecond times; a ctime with no sub-second part suggests one
+   * with whole seconds (or a 2 s FAT clock), so the margin widens.
+   */
+  static boolean racy(Instant ctime, Instant now) {
+    Duration margin = ctime.getNano() == 0 ? Duration.ofMillis(2_500) : Duration.ofMillis(50);
+    return !ctime.isBefore(now.minus(margin));
+  }
 
   private final ContentHasher hasher;
   private final Path root;
@@ -47,7 +60,9 @@ public final class LocalContextChecksums {
 
         @Override
         public void store(Node n, Digest d) {
-          if (n.st.isRegularFile()) {
+          // A file changed within the timestamp granularity of now could change again, same size,
+          // in the same tick and look untouched: remember it only once its ctime is old enough.
+          if (n.st.isRegularFile() && !racy(n.st.ctime(), clock.instant())) {
             files.put(n.path, new Known(StatKey.of(n.st), d));
             learnt.set(true);
           }
@@ -90,6 +105,6 @@ public final class LocalContextChecksums {
   }
 
   private synchronized void save() throws IOException {
-    MemoFile.write(memoFile.get(), root, Map.copyOf(files), clock.instant());
+    MemoFile.write(memoFile.get(), root, Map.copyOf(files));
   }
 }

@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,16 +24,12 @@ import java.util.Map;
 /**
  * The file form of a local context's checksum memo: for each regular file (in-root path) the stat
  * fields that prove it unchanged and its digest, like git's index. Written whole (temp, fsync,
- * rename) after a walk that learnt something. An entry is only trusted by an exact stat match, and
- * entries whose ctime is too close to the write are left out ("racy" files: a change within the
- * filesystem's timestamp granularity could keep every field), so a stale entry can cost a re-hash,
+ * rename) after a walk that learnt something. An entry is only trusted by an exact stat match and
+ * holds no "racy" file ({@link LocalContextChecksums#racy}), so a stale entry can cost a re-hash,
  * never a wrong digest. Paths no longer present are dropped on write.
  */
 final class MemoFile {
   private static final String MAGIC = "kiln.contextmemo.v1";
-  /** Coarse kernel timestamps advance in ticks of a few milliseconds; this is a wide margin. */
-  private static final Duration RACY = Duration.ofSeconds(2);
-
   private MemoFile() {}
 
   /** The entries recorded for {@code root}; empty when the file is missing, for another root or unreadable. */
@@ -57,11 +52,10 @@ final class MemoFile {
     }
   }
 
-  static void write(Path file, Path root, Map<String, Known> entries, Instant now) throws IOException {
+  static void write(Path file, Path root, Map<String, Known> entries) throws IOException {
     Map<String, Known> kept = new HashMap<>();
     for (var e : entries.entrySet()) {
-      boolean racy = !e.getValue().key().ctime().isBefore(now.minus(RACY));
-      if (!racy && Files.exists(root.resolve(e.getKey().substring(1)), LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(root.resolve(e.getKey().substring(1)), LinkOption.NOFOLLOW_LINKS)) {
         kept.put(e.getKey(), e.getValue());
       }
     }

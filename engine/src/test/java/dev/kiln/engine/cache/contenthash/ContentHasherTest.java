@@ -163,7 +163,9 @@ class ContentHasherTest {
     for (int i = 0; i < 50; i++) {
       write("ctx/d" + (i % 5) + "/f" + i, "file " + i);
     }
-    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root);
+    // As if the files were written a while ago: just-written ones are "racy" and always re-hashed.
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root, Optional.empty(), later);
     Digest first = ctx.checksum("/ctx", ChecksumOptions.DEFAULT);
     long hashed = hasher.filesHashed();
     assertThat(ctx.checksum("/ctx", ChecksumOptions.DEFAULT)).isEqualTo(first);
@@ -201,16 +203,28 @@ class ContentHasherTest {
   }
 
   @Test
-  void filesChangedJustBeforeTheMemoIsWrittenAreNotTrustedFromIt() throws Exception {
+  void justChangedFilesAreHashedAgainEvenWhenTheirStatLooksTheSame() throws Exception {
     for (int i = 0; i < 10; i++) {
       write("ctx/f" + i, "file " + i);
     }
     Path memo = root.resolve("memo/ctx.memo");
-    new LocalContextChecksums(hasher, root, Optional.of(memo), Clock.systemUTC()).checksum("/ctx", ChecksumOptions.DEFAULT);
+    Clock now = Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC); // the files' ctime is "now"
+    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root, Optional.of(memo), now);
+    Digest first = ctx.checksum("/ctx", ChecksumOptions.DEFAULT);
+    // Same size, likely the same timestamp tick: only hashing again can see this change.
+    write("ctx/f3", "FILE 3");
+    assertThat(ctx.checksum("/ctx", ChecksumOptions.DEFAULT)).isNotEqualTo(first).isEqualTo(sum("/ctx"));
     long hashed = hasher.filesHashed();
-    // Their ctime is within the timestamp granularity margin of the write: a same-size change
-    // in the same tick would look identical, so the next process hashes them again.
-    new LocalContextChecksums(hasher, root, Optional.of(memo), Clock.systemUTC()).checksum("/ctx", ChecksumOptions.DEFAULT);
-    assertThat(hasher.filesHashed()).isEqualTo(hashed + 10);
+    new LocalContextChecksums(hasher, root, Optional.of(memo), now).checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).as("nor are they trusted from the memo file").isEqualTo(hashed + 10);
+  }
+
+  @Test
+  void theRacyMarginWidensForWholeSecondTimestamps() {
+    Instant now = Instant.parse("2026-01-01T00:00:10.000Z");
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:09.990Z"), now)).isTrue();
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:09.900Z"), now)).isFalse();
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:08Z"), now)).isTrue();
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:07Z"), now)).isFalse();
   }
 }
