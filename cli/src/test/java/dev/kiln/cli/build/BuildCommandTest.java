@@ -62,6 +62,9 @@ class BuildCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.err()).containsPattern(
         "#\\d+ \\[1/1\\] COPY sub /app/sub\n#\\d+ \\d+\\.\\d+ cache miss: input 0 \\(/sub.*\\) content changed: sha256:[0-9a-f]{12}… → sha256:[0-9a-f]{12}…\n");
+    Cli third = Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "plain");
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(third.err()).doesNotContain("cache miss").contains("CACHED");
     // What the context's checksums learnt is kept under the state root for the next process.
     try (var memos = Files.list(root.resolve("contenthash"))) {
       assertThat(memos.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".memo"));
