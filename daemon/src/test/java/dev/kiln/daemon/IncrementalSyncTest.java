@@ -32,6 +32,14 @@ class IncrementalSyncTest {
     return sync.bytesSent();
   }
 
+  private static Map<Path, Object> ctimes(Path dir) throws Exception {
+    Map<Path, Object> out = new java.util.TreeMap<>();
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) out.put(p, Files.getAttribute(p, "unix:ctime"));
+    }
+    return out;
+  }
+
   @Test
   void onlyChangedFilesAreSentAgain() throws Exception {
     Path ctx = Files.createDirectories(tmp.resolve("ctx"));
@@ -46,7 +54,11 @@ class IncrementalSyncTest {
       try {
         long first = build(channel, ctx, tmp.resolve("out1"), "s1");
         assertThat(first).isEqualTo(dockerfile.length() + 4 + 8L + dockerfile.length()); // Dockerfile read twice: by the frontend and as context
+        Map<Path, Object> kept = ctimes(tmp.resolve("state/localsync"));
         assertThat(build(channel, ctx, tmp.resolve("out2"), "s2")).isZero();
+        // Unchanged files of the kept copy are not even re-chmod-ed: their ctime stays, so checksum
+        // memos keyed by stat still recognise them.
+        assertThat(ctimes(tmp.resolve("state/localsync"))).isNotEmpty().isEqualTo(kept);
         Files.writeString(ctx.resolve("a.txt"), "changed!");
         Files.delete(ctx.resolve("b.txt"));
         long third = build(channel, ctx, tmp.resolve("out3"), "s3");

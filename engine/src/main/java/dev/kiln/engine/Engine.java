@@ -32,6 +32,11 @@ public final class Engine implements AutoCloseable {
     this.worker = worker;
   }
 
+  /** The worker behind this engine, for tests in this package. */
+  Worker worker() {
+    return worker;
+  }
+
   public static Engine open(EngineConfig config) throws IOException {
     return new Engine(Worker.open(config));
   }

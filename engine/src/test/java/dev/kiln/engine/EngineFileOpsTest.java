@@ -12,6 +12,7 @@ import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
 import dev.kiln.proto.pb.Definition;
 import dev.kiln.solver.SolveException;
+import dev.kiln.solver.progress.VertexEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,34 @@ class EngineFileOpsTest {
         assertThat(unrelated.cached()).isTrue();
       }
     }
+  }
+
+  @Test
+  void aCopyThatRunsAgainSaysWhichSourceChanged() throws Exception {
+    Path ctx = context();
+    SolveRequest request = SolveRequest.of(new BuildInputs(Map.of("ctx", ctx), Map.of()));
+    try (Engine engine = open()) {
+      try (SolveResult r = engine.solve(copyGraph(), request)) {
+        assertThat(missLogs(r)).isEmpty();
+      }
+      Files.writeString(ctx.resolve("src/main.c"), "int main() { return 2; }\n");
+      try (SolveResult r = engine.solve(copyGraph(), request)) {
+        assertThat(missLogs(r)).anySatisfy(line -> assertThat(line)
+            .matches("\\[copy .*src.*\\] cache miss: input 0 \\(/src\\) content changed: sha256:[0-9a-f]{12}… → sha256:[0-9a-f]{12}…\n"));
+      }
+      try (SolveResult r = engine.solve(copyGraph(), request)) {
+        assertThat(missLogs(r)).isEmpty();
+      }
+    }
+  }
+
+  private static List<String> missLogs(SolveResult r) {
+    return r.progress().stream()
+        .filter(e -> e.event() instanceof VertexEvent.Log)
+        .map(e -> "[" + e.vertex().name() + "] "
+            + new String(((VertexEvent.Log) e.event()).data(), StandardCharsets.UTF_8))
+        .filter(line -> line.contains("cache miss"))
+        .toList();
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.kiln.solver;
 
 import dev.kiln.solver.cache.CacheKeyRecipe;
+import dev.kiln.solver.cache.MissExplanation;
 import dev.kiln.solver.progress.VertexEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,10 +38,23 @@ record SharedExecution(Vertex vertex, KeyedVertex keys, List<CacheKeyRecipe> fin
     }
   }
 
+  /**
+   * Says why the cache missed, as a log line of the vertex, when an earlier record of the same vertex
+   * or op exists to compare with. Only runs for vertices about to execute, so cached builds pay
+   * nothing; recipes hold digests and selectors only, never file contents or secret values.
+   */
+  private void explainMiss(Consumer<? super VertexEvent> progress) {
+    var explanation = MissExplanation.explain(cache.storage(), vertex.digest(), finalRecipes.getFirst());
+    if (explanation.previous().isEmpty() || explanation.differences().isEmpty()) return;
+    byte[] line = ("cache miss: " + explanation.summary() + "\n").getBytes(StandardCharsets.UTF_8);
+    progress.accept(new VertexEvent.Log(Instant.now(), 2, line));
+  }
+
   private Outcome execute(List<Result> taken, Consumer<? super VertexEvent> progress) throws Exception {
     var started = Instant.now();
     progress.accept(new VertexEvent.Started(started));
     try {
+      if (looksUp()) explainMiss(progress);
       var outputs = List.copyOf(vertex.op().exec(new VertexContext(vertex, progress, limiter), taken));
       if (outputs.size() != vertex.outputs()) {
         outputs.forEach(Result::release);

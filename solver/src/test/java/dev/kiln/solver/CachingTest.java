@@ -2,6 +2,8 @@ package dev.kiln.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.solver.progress.ProgressEvent;
+import dev.kiln.solver.progress.VertexEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -116,6 +118,39 @@ class CachingTest {
           "input 0 (/app) content changed: sha256:content-v1 → sha256:content-v2");
       assertThat(explanation.previous()).isPresent();
     }
+  }
+
+  @Test
+  void aVertexThatRunsAgainLogsWhyItsCacheMissed() {
+    var src = g.vertex("src", VertexOptions.DEFAULT.withIgnoreCache(true));
+    g.op("copy").contentKeyed("/app", 1);
+    var copy = g.vertex("copy", src);
+    g.op("src").output = "v1";
+    try (var job = g.solver.newJob(JobOptions.defaults())) {
+      job.solve(copy.output()).close();
+      assertThat(missLogs(job, "copy")).as("nothing earlier to compare with").isEmpty();
+    }
+    g.op("src").output = "v2";
+    try (var job = g.solver.newJob(JobOptions.defaults())) {
+      job.solve(copy.output()).close();
+      assertThat(missLogs(job, "copy"))
+          .containsExactly("cache miss: input 0 (/app) content changed: sha256:content-v1 → sha256:content-v2\n");
+      assertThat(missLogs(job, "src")).as("ignoreCache: the cache was not asked").isEmpty();
+    }
+    try (var job = g.solver.newJob(JobOptions.defaults())) {
+      job.solve(copy.output()).close();
+      assertThat(missLogs(job, "copy")).as("a hit explains nothing").isEmpty();
+    }
+  }
+
+  private static java.util.List<String> missLogs(Job job, String vertexName) {
+    return job.progress().stream()
+        .filter(e -> e.vertex().name().equals(vertexName))
+        .map(ProgressEvent::event)
+        .filter(VertexEvent.Log.class::isInstance)
+        .map(e -> new String(((VertexEvent.Log) e).data(), java.nio.charset.StandardCharsets.UTF_8))
+        .filter(text -> text.startsWith("cache miss: "))
+        .toList();
   }
 
   @Test

@@ -52,6 +52,26 @@ class BuildCommandTest {
   }
 
   @Test
+  void aStepThatRunsAgainSaysWhyItsCacheMissed() throws Exception {
+    Path ctx = dockerContext("FROM scratch\nCOPY sub /app/sub\n");
+    Cli first = Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "plain");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err()).doesNotContain("cache miss");
+    Files.writeString(ctx.resolve("sub/nested.txt"), "changed\n");
+    Cli second = Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "plain");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.err()).containsPattern(
+        "#\\d+ \\[1/1\\] COPY sub /app/sub\n#\\d+ \\d+\\.\\d+ cache miss: input 0 \\(/sub.*\\) content changed: sha256:[0-9a-f]{12}… → sha256:[0-9a-f]{12}…\n");
+    Cli third = Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "plain");
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(third.err()).doesNotContain("cache miss").contains("CACHED");
+    // What the context's checksums learnt is kept under the state root for the next process.
+    try (var memos = Files.list(root.resolve("contenthash"))) {
+      assertThat(memos.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".memo"));
+    }
+  }
+
+  @Test
   void rawDefinitionWithARunStepExportsLocalAndTarAndIsCachedTheSecondTime() throws Exception {
     State built = State.local("rootfs").run(r -> r.shlex("sh -c 'echo built > /result.txt'")).root();
     byte[] def = definition(built);

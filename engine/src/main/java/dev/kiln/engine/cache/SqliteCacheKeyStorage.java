@@ -89,6 +89,18 @@ public final class SqliteCacheKeyStorage implements CacheKeyStorage {
     }));
   }
 
+  /** Whether some record resolves to {@code resultId}: such a result must not be removed. */
+  public boolean hasResult(String resultId) {
+    return call(() -> db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cache_records WHERE result_id = ? LIMIT 1")) {
+        ps.setString(1, resultId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    }));
+  }
+
   @Override
   public List<CacheRecord> findByVertex(String vertexDigest) {
     return call(() -> db.read(c -> query(c, "WHERE vertex = ? ORDER BY created_at DESC, rowid DESC", vertexDigest)));

@@ -62,6 +62,42 @@ public final class TreeCopier {
     }
   }
 
+  /**
+   * Copies just the entries named (relative to both roots, parents before children) from {@code
+   * src} into {@code dest}: a directory is created with its metadata but not its contents, so a
+   * change list copies what changed and nothing else. Existing directories in {@code dest} are
+   * reused; hardlinks between named entries stay hardlinks.
+   */
+  public void copyEntries(Path src, Path dest, List<String> names) throws IOException {
+    List<Dir> dirs = new ArrayList<>();
+    List<Path[]> links = new ArrayList<>();
+    Map<Inode, Path> inodes = new HashMap<>();
+    try (CopyPool pool = new CopyPool(parallelism)) {
+      for (String name : names) {
+        Path s = src.resolve(name);
+        Path t = dest.resolve(name);
+        Stat st = PosixFiles.lstat(s);
+        if (st.isDirectory()) {
+          if (!Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) Files.createDirectory(t);
+          dirs.add(new Dir(st, s, t));
+        } else if (st.nlink() > 1 && inodes.putIfAbsent(new Inode(st.dev(), st.ino()), t) != null) {
+          links.add(new Path[] {t, inodes.get(new Inode(st.dev(), st.ino()))});
+        } else if (st.isRegularFile()) {
+          pool.submit(() -> copyEntry(st, s, t));
+        } else {
+          copyEntry(st, s, t);
+        }
+      }
+      pool.await();
+    }
+    for (Path[] link : links) {
+      Files.createLink(link[0], link[1]);
+    }
+    for (Dir d : dirs.reversed()) { // children before parents
+      Metadata.apply(d.st(), d.src(), d.target(), Overrides.NONE, XattrPolicy.STRICT);
+    }
+  }
+
   private void walk(Dir dir, List<Dir> dirs, List<Path[]> links, Map<Inode, Path> inodes, CopyPool pool)
       throws IOException {
     for (String name : CopyWalker.sortedNames(dir.src())) {

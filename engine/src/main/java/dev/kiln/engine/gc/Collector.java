@@ -85,9 +85,14 @@ public final class Collector {
     Optional<String> snapshot = UsageIndex.snapshotId(r);
     if (snapshot.isEmpty()) return cacheMounts.removeIfIdle(r.id().substring(UsageIndex.CACHE_MOUNT.length()));
     String id = snapshot.get();
-    boolean gone = db.writeIo("collecting snapshot " + id, c -> unlinkIfUnused(c, id, builds.fence()));
-    if (gone) Trees.deleteRecursively(snapshots.dir(id));
-    return gone;
+    if (!snapshots.beginRemoval(id)) return false; // a build of this process holds it as a result
+    try {
+      boolean gone = db.writeIo("collecting snapshot " + id, c -> unlinkIfUnused(c, id, builds.fence()));
+      if (gone) Trees.deleteRecursively(snapshots.dir(id));
+      return gone;
+    } finally {
+      snapshots.endRemoval(id);
+    }
   }
 
   /** In one transaction: deletes the snapshot's row and what points at it, if no build used it since {@code fence}. */

@@ -9,8 +9,9 @@ import dev.kiln.solver.Result;
 import java.util.List;
 
 /**
- * A diff op: what {@code upper} adds or changes relative to {@code lower}, as a tree of its own.
- * Deletions are not represented in the tree (they matter only when a diff is exported as a layer).
+ * A diff op: what {@code upper} adds, changes and removes relative to {@code lower}. Mounted, the
+ * result shows the added and changed entries; its removals are recorded with the snapshot, so a
+ * merge onto another tree deletes them and an exported layer carries them as whiteouts.
  */
 final class DiffOpRunner implements dev.kiln.solver.Op {
   private final Op op;
@@ -30,19 +31,14 @@ final class DiffOpRunner implements dev.kiln.solver.Op {
   public List<Result> exec(OpContext ctx, List<Result> inputs) throws Exception {
     long lower = op.getDiff().getLower().getInput();
     long upper = op.getDiff().getUpper().getInput();
-    if (lower < 0 && upper >= 0) {
-      return List.of(inputs.get((int) upper).clone());
+    if (lower < 0) { // a diff from scratch is the upper itself
+      return List.of(upper < 0 ? refs.build(null, target -> {}) : inputs.get((int) upper).clone());
     }
-    if (upper < 0) {
-      return List.of(refs.build(null, target -> {}));
-    }
-    return List.of(refs.build(null, target -> {
-      try (MountedTree up = refs.view(SnapshotRefs.snapshotId(inputs.get((int) upper)));
-          MountedTree low = refs.view(SnapshotRefs.snapshotId(inputs.get((int) lower)))) {
-        ctx.heavy(() -> {
-          TreeDiff.copyChanges(low.root(), up.root(), target);
-          return null;
-        });
+    return List.of(refs.buildWithDeletions(null, target -> {
+      try (MountedTree low = refs.view(SnapshotRefs.snapshotId(inputs.get((int) lower)));
+          MountedTree up = upper < 0 ? null : refs.view(SnapshotRefs.snapshotId(inputs.get((int) upper)))) {
+        // Upper scratch: compare with the still-empty target, so everything of lower is removed.
+        return ctx.heavy(() -> TreeDiff.write(low.root(), up == null ? target : up.root(), target));
       }
     }));
   }

@@ -3,16 +3,27 @@ package dev.kiln.engine.snapshot;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.metadata.Database;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Snapshots on disk ({@code snapshots/<id>/}) with their parent links and state in the metadata
@@ -25,10 +36,14 @@ public final class SnapshotStore {
   public static final String RESULT_PREFIX = "snapshot:";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String DELETIONS = "deletions";
 
   private final Path root;
   private final Database db;
   private final SnapshotDriver driver;
+  private final List<Referrer> referrers = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> holds = new HashMap<>(); // guarded by itself, with removing
+  private final Set<String> removing = new HashSet<>();
 
   public SnapshotStore(Path root, Database db, SnapshotDriver driver) throws IOException {
     this.root = root;
@@ -78,22 +93,129 @@ public final class SnapshotStore {
     });
   }
 
-  /** Removes a snapshot that has no children. */
+  /**
+   * Records the paths (relative, no leading slash) that active snapshot {@code id} deletes from
+   * whatever it is merged onto: a diff's removals, which its tree cannot show. They are applied by
+   * merges and written as whiteouts when the snapshot is exported as a layer. Kept in a file next
+   * to the tree, written durably before the commit, removed with the snapshot.
+   */
+  public void recordDeletions(String id, List<String> paths) throws IOException {
+    if (paths.isEmpty()) return;
+    StringBuilder text = new StringBuilder();
+    for (String p : paths) text.append(p).append('\0'); // NUL: the one byte a path cannot hold
+    Path tmp = dir(id).resolve(DELETIONS + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) ch.write(buf);
+      ch.force(true);
+    }
+    Files.move(tmp, dir(id).resolve(DELETIONS), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** What {@link #recordDeletions} recorded for {@code id}; empty for most snapshots. */
+  public List<String> deletions(String id) throws IOException {
+    Path file = dir(id).resolve(DELETIONS);
+    if (!Files.exists(file)) return List.of();
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return text.isEmpty() ? List.of() : List.of(text.split("\0"));
+  }
+
+  /** Something outside the store that may refer to a snapshot (the cache's records). */
+  @FunctionalInterface
+  public interface Referrer {
+    /** Why {@code id} is still needed, or empty. */
+    Optional<String> reference(String id) throws IOException;
+  }
+
+  /** Consulted by {@link #remove}; the worker registers the cache here. */
+  public void addReferrer(Referrer referrer) {
+    referrers.add(referrer);
+  }
+
+  /**
+   * Marks {@code id} in use by this process (a build holding it as a result) until {@link
+   * #release}; counted, so every hold needs its release. False when the snapshot is being removed.
+   */
+  public boolean hold(String id) {
+    synchronized (holds) {
+      if (removing.contains(id)) return false;
+      holds.merge(id, 1, Integer::sum);
+      return true;
+    }
+  }
+
+  public void release(String id) {
+    synchronized (holds) {
+      holds.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /**
+   * Removes a snapshot nothing refers to: no children, no hold by a running build, no cache record
+   * (or other {@link Referrer}) and no unexpired lease.
+   *
+   * @throws SnapshotInUseException naming what still refers to it
+   */
   public void remove(String id) throws IOException {
-    db.writeIo("snapshots", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM snapshots WHERE parent = ?")) {
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.getInt(1) > 0) throw new SQLException("snapshot " + id + " still has children");
+    if (!beginRemoval(id)) throw new SnapshotInUseException(id, "held by a running build");
+    try {
+      for (Referrer r : referrers) {
+        Optional<String> why = r.reference(id);
+        if (why.isPresent()) throw new SnapshotInUseException(id, why.get());
+      }
+      String blocked = db.writeIo("snapshots", c -> {
+        String why = referenceInDb(c, id);
+        if (why != null) return why;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
+          ps.setString(1, id);
+          ps.executeUpdate();
         }
+        return null;
+      });
+      if (blocked != null) throw new SnapshotInUseException(id, blocked);
+      Trees.deleteRecursively(dir(id));
+    } finally {
+      endRemoval(id);
+    }
+  }
+
+  /**
+   * Starts removing {@code id} by other means than {@link #remove} (the collector deletes a row
+   * together with its cache records): false while a build holds it; otherwise no hold can start
+   * until {@link #endRemoval}.
+   */
+  public boolean beginRemoval(String id) {
+    synchronized (holds) {
+      if (holds.containsKey(id)) return false;
+      removing.add(id);
+      return true;
+    }
+  }
+
+  public void endRemoval(String id) {
+    synchronized (holds) {
+      removing.remove(id);
+    }
+  }
+
+  /** Children and leases, checked in the transaction that deletes the row. */
+  private static String referenceInDb(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM snapshots WHERE parent = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.getInt(1) > 0) return "it still has children";
       }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
-        ps.setString(1, id);
-        ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT l.id FROM lease_resources r JOIN leases l ON l.id = r.lease
+        WHERE r.kind = 'snapshot' AND r.resource = ? AND (l.expires_at IS NULL OR l.expires_at > ?) LIMIT 1""")) {
+      ps.setString(1, id);
+      ps.setLong(2, System.currentTimeMillis());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) return "lease " + rs.getString(1);
       }
-      return null;
-    });
-    Trees.deleteRecursively(dir(id));
+    }
+    return null;
   }
 
   public List<MountSpec> mounts(String id, boolean readonly) throws IOException {

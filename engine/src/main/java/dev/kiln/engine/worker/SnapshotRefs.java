@@ -7,11 +7,13 @@ import dev.kiln.solver.ResultLoader;
 import dev.kiln.solver.SharedResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Committed snapshots as solver results: the result id is {@code snapshot:<id>}. Releasing a
- * result never deletes its snapshot — the cache still points at it; removal is the collector's job.
+ * Committed snapshots as solver results: the result id is {@code snapshot:<id>}. A result holds
+ * its snapshot against removal until released; releasing never deletes it — the cache still
+ * points at it; removal is the collector's job.
  */
 public final class SnapshotRefs implements ResultLoader {
   private static final String PREFIX = SnapshotStore.RESULT_PREFIX;
@@ -28,9 +30,20 @@ public final class SnapshotRefs implements ResultLoader {
     return store;
   }
 
-  /** A new handle on committed snapshot {@code id}. */
+  /**
+   * A new handle on committed snapshot {@code id}. While any clone of it is unreleased the
+   * snapshot is held: {@link SnapshotStore#remove} refuses it.
+   *
+   * @throws IllegalStateException the snapshot is being removed
+   */
   public Result result(String id) {
-    return SharedResult.of(PREFIX + id, id, ignored -> {});
+    if (!store.hold(id)) throw new IllegalStateException("snapshot " + id + " is being removed");
+    return SharedResult.of(PREFIX + id, id, store::release);
+  }
+
+  /** The result id of snapshot {@code id}, as cache records name it. */
+  public static String resultId(String snapshotId) {
+    return PREFIX + snapshotId;
   }
 
   /** The snapshot id behind a result this engine produced. */
@@ -45,8 +58,14 @@ public final class SnapshotRefs implements ResultLoader {
   public Optional<Result> load(String resultId) throws IOException {
     if (!resultId.startsWith(PREFIX)) return Optional.empty();
     String id = resultId.substring(PREFIX.length());
-    // A cache hit is a use: it counts for `kiln du` and keeps the snapshot from the collector.
-    return store.touch(id) ? Optional.of(result(id)) : Optional.empty();
+    // Hold first, then check: a removal that started earlier makes the hold fail, a later one sees it.
+    if (!store.hold(id)) return Optional.empty();
+    try {
+      // A cache hit is a use: it counts for `kiln du` and keeps the snapshot from the collector.
+      return store.touch(id) ? Optional.of(result(id)) : Optional.empty();
+    } finally {
+      store.release(id);
+    }
   }
 
   /** Fills a new snapshot's tree. */
@@ -60,9 +79,27 @@ public final class SnapshotRefs implements ResultLoader {
    * failure nothing is left behind. The caller owns the returned result.
    */
   public Result build(String parent, TreeWork work) throws Exception {
+    return buildWithDeletions(parent, root -> {
+      work.fill(root);
+      return List.of();
+    });
+  }
+
+  /** Fills a new snapshot's tree and names the paths it deletes (see {@link SnapshotStore#recordDeletions}). */
+  @FunctionalInterface
+  public interface ChangeWork {
+    List<String> fill(Path root) throws Exception;
+  }
+
+  /** Like {@link #build}, for a snapshot that is a set of changes: a diff or a merge of diffs. */
+  public Result buildWithDeletions(String parent, ChangeWork work) throws Exception {
     String id = store.prepare(parent);
-    try (MountedTree tree = mountActive(id)) {
-      work.fill(tree.root());
+    try {
+      List<String> deleted;
+      try (MountedTree tree = mountActive(id)) {
+        deleted = work.fill(tree.root());
+      }
+      store.recordDeletions(id, deleted);
     } catch (Exception e) {
       store.remove(id);
       throw e;

@@ -101,12 +101,15 @@ public final class Worker implements AutoCloseable {
     HostsConfig hosts = registryHosts(config);
     this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
     this.sources = new SourceManager(List.of(
-        new LocalSource(refs, hasher),
+        new LocalSource(refs, hasher, root.resolve("contenthash")),
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs),
         new HttpSource(content, db, refs),
         new GitSource(root.resolve("git"), tmp, refs)));
-    this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
+    SqliteCacheKeyStorage cacheRecords = new SqliteCacheKeyStorage(db);
+    snapshots.addReferrer(id -> cacheRecords.hasResult(SnapshotRefs.resultId(id))
+        ? Optional.of("a cache record points at it") : Optional.empty());
+    this.solver = new Solver(cacheRecords, refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     this.leases = new Leases(db);
     this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);

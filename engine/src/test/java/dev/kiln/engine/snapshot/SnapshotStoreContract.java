@@ -8,6 +8,8 @@ import dev.kiln.engine.metadata.KilnSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +106,36 @@ abstract class SnapshotStoreContract {
     s.remove(child);
     s.remove(parent);
     assertThat(Files.exists(s.dir(parent))).isFalse();
+  }
+
+  @Test
+  void heldLeasedOrReferencedSnapshotsAreNotRemoved() throws Exception {
+    SnapshotStore s = open();
+    String id = s.prepare(null);
+    s.commit(id);
+
+    assertThat(s.hold(id)).isTrue();
+    assertThat(s.hold(id)).isTrue();
+    s.release(id);
+    assertThatThrownBy(() -> s.remove(id)).isInstanceOf(SnapshotInUseException.class)
+        .hasMessageContaining("held by a running build");
+    s.release(id);
+
+    Leases leases = new Leases(db);
+    Leases.Lease export = leases.acquire(null);
+    export.add(Leases.SNAPSHOT, id);
+    assertThatThrownBy(() -> s.remove(id)).isInstanceOf(SnapshotInUseException.class)
+        .hasMessageContaining("lease " + export.id());
+    export.close();
+    leases.acquire(Duration.ofSeconds(-60)).add(Leases.SNAPSHOT, id); // already expired
+
+    boolean[] referenced = {true};
+    s.addReferrer(snapshot -> referenced[0] && snapshot.equals(id) ? Optional.of("a test points at it") : Optional.empty());
+    assertThatThrownBy(() -> s.remove(id)).hasMessageContaining("a test points at it");
+    referenced[0] = false;
+
+    s.remove(id); // an expired lease holds nothing
+    assertThat(s.exists(id)).isFalse();
+    assertThat(Files.exists(s.dir(id))).isFalse();
   }
 }

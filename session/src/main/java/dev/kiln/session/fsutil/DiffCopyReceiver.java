@@ -13,8 +13,10 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The receiving half of fsutil DiffCopy (buildkit-wire §3.3): reads and validates the STAT list,
@@ -30,6 +32,8 @@ public final class DiffCopyReceiver {
    * the sender is sending at the moment hold a descriptor (a context can have more files than the limit). */
   private final Map<Integer, Path> requested = new HashMap<>();
   private final Map<Integer, OutputStream> open = new HashMap<>();
+  /** Regular files of a kept copy already equal to what was sent, metadata included: left alone. */
+  private final Set<String> untouched = new HashSet<>();
   private long received;
 
   /** @param keepOwners apply the sent uid/gid (the daemon, as root); else files belong to this user */
@@ -99,7 +103,8 @@ public final class DiffCopyReceiver {
         deleteIfExists(path);
         Files.createSymbolicLink(path, Paths.get(stat.getLinkname()));
       } else if (FileMode.isRegular(mode) && !StatValidator.isHardlink(stat)) {
-        if (reuse && Unchanged.test(path, stat)) {
+        if (reuse && Unchanged.test(path, stat, keepOwners)) {
+          untouched.add(stat.getPath());
           continue;
         }
         deleteIfExists(path);
@@ -151,6 +156,9 @@ public final class DiffCopyReceiver {
       }
     }
     for (int i = stats.size() - 1; i >= 0; i--) {
+      // Setting even the same owner, mode or time moves a file's ctime, which would make every
+      // unchanged file of a kept copy look changed to checksum memos keyed by stat.
+      if (untouched.contains(stats.get(i).getPath())) continue;
       Metadata.apply(resolve(stats.get(i).getPath()), stats.get(i), keepOwners);
     }
   }

@@ -15,20 +15,23 @@ import java.util.stream.Stream;
 
 /**
  * Incremental receive into an earlier copy: a file is taken as unchanged when its type, permissions,
- * size and modification time (to the nanosecond) match what the sender reports, as BuildKit's
- * metadata differ does; entries the sender no longer lists are removed.
+ * size and modification time (to the nanosecond) — and owner, when owners are applied — match what
+ * the sender reports, as BuildKit's metadata differ does; entries the sender no longer lists are
+ * removed.
  */
 final class Unchanged {
   private Unchanged() {}
 
-  static boolean test(Path path, Stat stat) throws IOException {
+  /** @param owners whether the sent uid/gid must match too (they are applied) */
+  static boolean test(Path path, Stat stat, boolean owners) throws IOException {
     try {
-      var a = Files.readAttributes(path, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+      var a = Files.readAttributes(path, "unix:mode,size,lastModifiedTime,uid,gid", LinkOption.NOFOLLOW_LINKS);
       var time = ((FileTime) a.get("lastModifiedTime")).toInstant();
       long nanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
       return FileMode.fromUnix((Integer) a.get("mode")) == stat.getMode()
           && (Long) a.get("size") == stat.getSize()
-          && nanos == stat.getModTime();
+          && nanos == stat.getModTime()
+          && (!owners || ((Integer) a.get("uid") == stat.getUid() && (Integer) a.get("gid") == stat.getGid()));
     } catch (NoSuchFileException e) {
       return false;
     }

@@ -3,6 +3,7 @@ package dev.kiln.solver.cache;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -12,10 +13,16 @@ public final class InMemoryCacheKeyStorage implements CacheKeyStorage {
       Comparator.comparing(CacheRecord::createdAt).reversed();
 
   private final ConcurrentHashMap<String, CacheRecord> records = new ConcurrentHashMap<>();
+  // Keys by vertex and by op, so finding records for a miss explanation is not a scan of everything.
+  // Entries may be stale (record replaced or removed): lookups re-check the record itself.
+  private final ConcurrentHashMap<String, Set<String>> byVertex = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<String>> byOp = new ConcurrentHashMap<>();
 
   @Override
   public void save(CacheRecord record) {
     records.put(record.key(), record);
+    byVertex.computeIfAbsent(record.vertexDigest(), k -> ConcurrentHashMap.newKeySet()).add(record.key());
+    byOp.computeIfAbsent(record.recipe().opDigest(), k -> ConcurrentHashMap.newKeySet()).add(record.key());
   }
 
   @Override
@@ -41,12 +48,12 @@ public final class InMemoryCacheKeyStorage implements CacheKeyStorage {
 
   @Override
   public List<CacheRecord> findByVertex(String vertexDigest) {
-    return find(r -> r.vertexDigest().equals(vertexDigest));
+    return find(byVertex.get(vertexDigest), r -> r.vertexDigest().equals(vertexDigest));
   }
 
   @Override
   public List<CacheRecord> findByOp(String opDigest) {
-    return find(r -> r.recipe().opDigest().equals(opDigest));
+    return find(byOp.get(opDigest), r -> r.recipe().opDigest().equals(opDigest));
   }
 
   /** Number of keys held (for tests). */
@@ -54,7 +61,8 @@ public final class InMemoryCacheKeyStorage implements CacheKeyStorage {
     return records.size();
   }
 
-  private List<CacheRecord> find(Predicate<CacheRecord> filter) {
-    return records.values().stream().filter(filter).sorted(NEWEST_FIRST).toList();
+  private List<CacheRecord> find(Set<String> keys, Predicate<CacheRecord> filter) {
+    if (keys == null) return List.of();
+    return keys.stream().map(records::get).filter(r -> r != null && filter.test(r)).sorted(NEWEST_FIRST).toList();
   }
 }

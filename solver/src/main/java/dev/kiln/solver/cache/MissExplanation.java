@@ -2,12 +2,15 @@ package dev.kiln.solver.cache;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Why a cache key missed: the recipe it was computed from, the most recent comparable record (same vertex
  * digest, else same op digest), and the components that differ, each a sentence for a person.
  */
 public record MissExplanation(CacheKeyRecipe current, Optional<CacheRecord> previous, List<String> differences) {
+  private static final Pattern LONG_DIGEST = Pattern.compile("(sha256:[0-9a-f]{12})[0-9a-f]{52}");
+
   public MissExplanation {
     differences = List.copyOf(differences);
   }
@@ -26,6 +29,11 @@ public record MissExplanation(CacheKeyRecipe current, Optional<CacheRecord> prev
   @Override
   public String toString() {
     return String.join("; ", differences);
+  }
+
+  /** The differences on one line with digests cut to 12 hex digits, for a progress log. */
+  public String summary() {
+    return LONG_DIGEST.matcher(toString()).replaceAll("$1…");
   }
 
   private static Optional<CacheRecord> newestOther(List<CacheRecord> records, String key, CacheKeyRecipe current) {

@@ -12,7 +12,9 @@ public final class RecipeDiff {
   public static List<String> differences(CacheKeyRecipe before, CacheKeyRecipe after) {
     var out = new ArrayList<String>();
     if (!before.opDigest().equals(after.opDigest())) {
-      out.add("op definition changed: " + before.opDigest() + " → " + after.opDigest());
+      // An op without inputs is a source: its key stands for what it reads (files, image, commit).
+      String what = after.inputs().isEmpty() && before.inputs().isEmpty() ? "source changed: " : "op definition changed: ";
+      out.add(what + before.opDigest() + " → " + after.opDigest());
     }
     if (before.outputIndex() != after.outputIndex()) {
       out.add("output index changed: " + before.outputIndex() + " → " + after.outputIndex());

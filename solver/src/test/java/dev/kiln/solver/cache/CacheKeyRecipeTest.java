@@ -61,4 +61,11 @@ class CacheKeyRecipeTest {
         "input 2 selector changed: '/a' → '/b'");
     assertThat(RecipeDiff.differences(before, before)).isEmpty();
   }
+
+  @Test
+  void aSourceWhoseKeyChangedIsCalledASource() {
+    var before = new CacheKeyRecipe("sha256:ctx1", 0, List.of());
+    var after = new CacheKeyRecipe("sha256:ctx2", 0, List.of());
+    assertThat(RecipeDiff.differences(before, after)).containsExactly("source changed: sha256:ctx1 → sha256:ctx2");
+  }
 }

@@ -4,30 +4,52 @@ import dev.kiln.engine.sys.Stat;
 import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Checksums of a directory that changes between builds (a local build context). A file's
  * previous digest is reused while its (size, mtime, ctime, inode, device, mode, uid, gid) are
  * unchanged; ctime moves on any content, xattr or owner change, so re-checking an unchanged tree
- * is a stat walk only. Directories are always re-folded from their children. Thread-safe.
+ * is a stat walk only. Like git's index, a file whose ctime is within a tick of now ({@link #racy}) is not
+ * remembered (it is hashed again next time), so a same-size change in the same timestamp tick is
+ * never missed. Directories are always re-folded from their children. With a memo file,
+ * what was learnt survives the process (see {@link MemoFile}), so a new {@code kiln build} of an
+ * unchanged context hashes nothing either. Thread-safe.
  */
 public final class LocalContextChecksums {
-  private record StatKey(
-      long size, Instant mtime, Instant ctime, long ino, long dev, int mode, int uid, int gid) {
+  /** What identifies an unchanged file, in the units of {@link Stat}. */
+  record StatKey(long size, Instant mtime, Instant ctime, long ino, long dev, int mode, int uid, int gid) {
     static StatKey of(Stat st) {
       return new StatKey(
           st.size(), st.mtime(), st.ctime(), st.ino(), st.dev(), st.mode(), st.uid(), st.gid());
     }
   }
 
-  private record Known(StatKey key, Digest digest) {}
+  record Known(StatKey key, Digest digest) {}
+
+  /**
+   * Whether a file with this ctime may still change unseen. Kernel timestamps advance in ticks of at
+   * most 10 ms on filesystems with nanosecond times; a ctime with no sub-second part suggests one
+   * with whole seconds (or a 2 s FAT clock), so the margin widens.
+   */
+  static boolean racy(Instant ctime, Instant now) {
+    Duration margin = ctime.getNano() == 0 ? Duration.ofMillis(2_500) : Duration.ofMillis(50);
+    return !ctime.isBefore(now.minus(margin));
+  }
 
   private final ContentHasher hasher;
   private final Path root;
+  private final Optional<Path> memoFile;
+  private final Clock clock;
   private final Map<String, Known> files = new ConcurrentHashMap<>();
+  private final AtomicBoolean loaded = new AtomicBoolean();
+  private final AtomicBoolean learnt = new AtomicBoolean();
   private final Memo memo =
       new Memo() {
         @Override
@@ -38,8 +60,11 @@ public final class LocalContextChecksums {
 
         @Override
         public void store(Node n, Digest d) {
-          if (n.st.isRegularFile()) {
+          // A file changed within the timestamp granularity of now could change again, same size,
+          // in the same tick and look untouched: remember it only once its ctime is old enough.
+          if (n.st.isRegularFile() && !racy(n.st.ctime(), clock.instant())) {
             files.put(n.path, new Known(StatKey.of(n.st), d));
+            learnt.set(true);
           }
         }
 
@@ -49,12 +74,37 @@ public final class LocalContextChecksums {
         }
       };
 
+  /** Remembers for the life of this object only. */
   public LocalContextChecksums(ContentHasher hasher, Path root) {
+    this(hasher, root, Optional.empty());
+  }
+
+  /**
+   * @param memoFile where what is learnt about {@code root} is kept between processes; a missing,
+   *     stale or unreadable file only costs hashing again
+   */
+  public LocalContextChecksums(ContentHasher hasher, Path root, Optional<Path> memoFile) {
+    this(hasher, root, memoFile, Clock.systemUTC());
+  }
+
+  /** {@code clock} decides which files are too recently changed to be written to the memo. */
+  LocalContextChecksums(ContentHasher hasher, Path root, Optional<Path> memoFile, Clock clock) {
     this.hasher = hasher;
     this.root = root;
+    this.memoFile = memoFile;
+    this.clock = clock;
   }
 
   public Digest checksum(String path, ChecksumOptions options) throws IOException {
-    return hasher.tree().checksum(root, path, options, memo);
+    if (memoFile.isPresent() && loaded.compareAndSet(false, true)) {
+      MemoFile.read(memoFile.get(), root).forEach(files::putIfAbsent);
+    }
+    Digest d = hasher.tree().checksum(root, path, options, memo);
+    if (memoFile.isPresent() && learnt.getAndSet(false)) save();
+    return d;
+  }
+
+  private synchronized void save() throws IOException {
+    MemoFile.write(memoFile.get(), root, Map.copyOf(files));
   }
 }

@@ -3,7 +3,7 @@ package dev.kiln.engine.exporter.layer;
 import java.nio.file.Path;
 
 /** One entry of a layer, named relative to the root without a leading slash. */
-sealed interface Change {
+public sealed interface Change {
   String name();
 
   /** A path added or changed; {@code source} is where its bytes and metadata are read. */

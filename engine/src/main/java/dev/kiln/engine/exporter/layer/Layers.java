@@ -67,14 +67,19 @@ public final class Layers {
 
   /** Trees stay mounted while their files are written: the changes point into them. */
   private LayerBlob write(String snapshotId, LayerOptions options) throws IOException {
+    List<String> deleted = snapshots.deletions(snapshotId);
     Path upper = snapshots.changesDir(snapshotId);
-    if (upper != null) return LayerWriter.write(OverlayChanges.of(upper), options, content);
+    if (upper != null) return write(OverlayChanges.of(upper), deleted, options);
     Optional<String> parent = snapshots.parent(snapshotId);
     try (MountedTree tree = views.view(snapshotId)) {
-      if (parent.isEmpty()) return LayerWriter.write(TreeChanges.of(null, tree.root()), options, content);
+      if (parent.isEmpty()) return write(TreeChanges.of(null, tree.root()), deleted, options);
       try (MountedTree lower = views.view(parent.get())) {
-        return LayerWriter.write(TreeChanges.of(lower.root(), tree.root()), options, content);
+        return write(TreeChanges.of(lower.root(), tree.root()), deleted, options);
       }
     }
+  }
+
+  private LayerBlob write(List<Change> changes, List<String> deleted, LayerOptions options) throws IOException {
+    return LayerWriter.write(ChangeOrder.withDeletions(changes, deleted), options, content);
   }
 }

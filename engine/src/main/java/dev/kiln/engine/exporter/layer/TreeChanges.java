@@ -21,11 +21,11 @@ import java.util.TreeSet;
  * view): new and changed paths, deleted ones as whiteouts, and the directories on the way to a
  * change so their metadata is carried too. Entries come in sorted walk order, parents first.
  */
-final class TreeChanges {
+public final class TreeChanges {
   private TreeChanges() {}
 
   /** {@code lower} null: everything in {@code upper} is new. */
-  static List<Change> of(Path lower, Path upper) throws IOException {
+  public static List<Change> of(Path lower, Path upper) throws IOException {
     List<Change> out = new ArrayList<>();
     walk(lower, upper, "", out);
     return out;

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,12 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalSource implements Source {
   private final SnapshotRefs refs;
   private final ContentHasher hasher;
-  /** Per directory, so re-checking an unchanged context within one engine is a stat walk. */
+  private final Path memoDir;
+  /** Per directory, so re-checking an unchanged context is a stat walk; memos persist in {@code memoDir}. */
   private final Map<Path, LocalContextChecksums> checksums = new ConcurrentHashMap<>();
 
-  public LocalSource(SnapshotRefs refs, ContentHasher hasher) {
+  /** @param memoDir where each context directory's checksum memo is kept between processes */
+  public LocalSource(SnapshotRefs refs, ContentHasher hasher, Path memoDir) {
     this.refs = refs;
     this.hasher = hasher;
+    this.memoDir = memoDir;
   }
 
   @Override
@@ -48,7 +52,7 @@ public final class LocalSource implements Source {
   public CacheMap cacheMap(OpContext ctx, SourceRequest request) throws Exception {
     LocalRequest local = LocalRequest.of(request);
     Path dir = directory(request, local);
-    Digest content = ctx.heavy(() -> checksums.computeIfAbsent(dir, d -> new LocalContextChecksums(hasher, d))
+    Digest content = ctx.heavy(() -> checksums.computeIfAbsent(dir, d -> new LocalContextChecksums(hasher, d, Optional.of(memoFile(d))))
         .checksum("/", new ChecksumOptions(false, false, local.includes(), local.excludes())));
     String recipe = "kiln.local.v0\n" + local.name() + "\n" + local.includes() + "\n" + local.excludes() + "\n" + content;
     return CacheMap.of(Digest.of(recipe.getBytes(StandardCharsets.UTF_8)).value(), 0);
@@ -66,6 +70,12 @@ public final class LocalSource implements Source {
     }));
     refs.store().describe(SnapshotRefs.snapshotId(result), "source.local", "local source for " + local.name());
     return result;
+  }
+
+  /** One memo per absolute directory path: the same context (or kept sync directory) finds its memo again. */
+  private Path memoFile(Path dir) {
+    String id = Digest.of(dir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).hex();
+    return memoDir.resolve(id.substring(0, 32) + ".memo");
   }
 
   private static Path directory(SourceRequest request, LocalRequest local) throws IOException {

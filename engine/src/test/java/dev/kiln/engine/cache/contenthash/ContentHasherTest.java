@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Xattrs;
 import dev.kiln.llb.Digest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,7 +163,9 @@ class ContentHasherTest {
     for (int i = 0; i < 50; i++) {
       write("ctx/d" + (i % 5) + "/f" + i, "file " + i);
     }
-    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root);
+    // As if the files were written a while ago: just-written ones are "racy" and always re-hashed.
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root, Optional.empty(), later);
     Digest first = ctx.checksum("/ctx", ChecksumOptions.DEFAULT);
     long hashed = hasher.filesHashed();
     assertThat(ctx.checksum("/ctx", ChecksumOptions.DEFAULT)).isEqualTo(first);
@@ -170,5 +176,55 @@ class ContentHasherTest {
     assertThat(changed).isNotEqualTo(first);
     assertThat(hasher.filesHashed()).isEqualTo(hashed + 1);
     assertThat(changed).isEqualTo(sum("/ctx")); // same answer as from scratch
+  }
+
+  @Test
+  void aLocalContextMemoFileSparesTheNextProcessFromHashing() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      write("ctx/d" + (i % 5) + "/f" + i, "file " + i);
+    }
+    Path memo = root.resolve("memo/ctx.memo");
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)); // nothing is "racy" then
+    Digest first = new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT);
+    long hashed = hasher.filesHashed();
+
+    assertThat(new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT))
+        .isEqualTo(first);
+    assertThat(hasher.filesHashed()).as("a new instance reads the memo: a stat walk only").isEqualTo(hashed);
+
+    write("ctx/d1/f1", "changed");
+    Digest changed = new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed + 1);
+    assertThat(changed).isEqualTo(sum("/ctx")).isNotEqualTo(first);
+
+    Files.write(memo, "garbage".getBytes(StandardCharsets.UTF_8));
+    assertThat(new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT))
+        .as("an unreadable memo costs hashing, not correctness").isEqualTo(changed);
+  }
+
+  @Test
+  void justChangedFilesAreHashedAgainEvenWhenTheirStatLooksTheSame() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      write("ctx/f" + i, "file " + i);
+    }
+    Path memo = root.resolve("memo/ctx.memo");
+    Clock now = Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC); // the files' ctime is "now"
+    LocalContextChecksums ctx = new LocalContextChecksums(hasher, root, Optional.of(memo), now);
+    Digest first = ctx.checksum("/ctx", ChecksumOptions.DEFAULT);
+    // Same size, likely the same timestamp tick: only hashing again can see this change.
+    write("ctx/f3", "FILE 3");
+    assertThat(ctx.checksum("/ctx", ChecksumOptions.DEFAULT)).isNotEqualTo(first).isEqualTo(sum("/ctx"));
+    long hashed = hasher.filesHashed();
+    new LocalContextChecksums(hasher, root, Optional.of(memo), now).checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).as("nor are they trusted from the memo file").isEqualTo(hashed + 10);
+  }
+
+  @Test
+  void theRacyMarginWidensForWholeSecondTimestamps() {
+    Instant now = Instant.parse("2026-01-01T00:00:10.000Z");
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:09.990Z"), now)).isTrue();
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:09.900Z"), now)).isFalse();
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:08Z"), now)).isTrue();
+    assertThat(LocalContextChecksums.racy(Instant.parse("2026-01-01T00:00:07Z"), now)).isFalse();
   }
 }
