@@ -86,5 +86,14 @@ public final class KilnSchema {
             created_at INTEGER NOT NULL,
             PRIMARY KEY (snapshot, variant)
           )""",
-          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)")));
+          "CREATE INDEX layer_blobs_digest ON layer_blobs(digest)"),
+      // v5: the repositories a blob was pulled from, so a push to the same registry can mount it
+      List.of(
+          """
+          CREATE TABLE blob_sources (
+            digest TEXT NOT NULL,
+            repository TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (digest, repository)
+          )""")));
 }

@@ -7,6 +7,7 @@ import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.executor.runc.RuncConfig;
 import dev.kiln.engine.exporter.Exporters;
 import dev.kiln.engine.exporter.image.ImageWriter;
+import dev.kiln.engine.exporter.layer.LayerBlobs;
 import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.engine.exporter.oci.TarballExporter;
 import dev.kiln.engine.exporter.oci.TarballFormat;
@@ -39,7 +40,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,9 +96,9 @@ public final class Worker implements AutoCloseable {
         new OciLayoutSource(fetcher, unpacker, refs)));
     this.solver = new Solver(new SqliteCacheKeyStorage(db), refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
-    // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
-    // needs the image source to record them per snapshot.
-    Layers exportLayers = new Layers(snapshots, refs::view, content, db, snapshotId -> Optional.empty());
+    // Base-image layers are exported as the blobs they were pulled as (same digests).
+    Layers exportLayers = new Layers(snapshots, refs::view, content, db,
+        LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
