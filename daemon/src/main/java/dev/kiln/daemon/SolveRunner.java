@@ -6,6 +6,7 @@ import dev.kiln.daemon.frontend.FrontendRunner;
 import dev.kiln.daemon.gateway.GatewayBuild;
 import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
+import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.daemon.session.SessionLocalDirs;
 import dev.kiln.daemon.session.SessionSecrets;
 import dev.kiln.daemon.session.SyncDirs;
@@ -55,7 +56,7 @@ final class SolveRunner {
       dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
           entitlements(request), job);
       try (SolveResult result = engine.solve(definition, solve)) {
-        Map<String, String> response = Exporter.export(export, result, session, engine, built.imageConfig());
+        Map<String, String> response = Exporter.export(export, result, session, engine, built.imageConfig(), job);
         return SolveResponse.newBuilder().putAllExporterResponse(response).build();
       }
     }
@@ -79,7 +80,7 @@ final class SolveRunner {
       }
     }
     String filename = request.getFrontendAttrsMap().getOrDefault("filename", "Dockerfile");
-    FrontendStep step = FrontendStep.start(job, "[internal] load build definition from " + filename);
+    InternalStep step = InternalStep.start(job, "[internal] load build definition from " + filename);
     try {
       var frontend = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals,
           request.getSession(), engine.imageMetaResolver());

@@ -24,6 +24,13 @@ public sealed interface ExportSpec {
     }
   }
 
+  /** {@code type=image}: the image stays in the daemon's store and is pushed with {@code push=true}. */
+  record ImageStore(Map<String, String> attrs) implements ExportSpec {
+    public ImageStore {
+      attrs = Map.copyOf(attrs);
+    }
+  }
+
   static ExportSpec of(SolveRequest request) throws UnsupportedExporterException {
     String type = request.getExporter();
     if (type.isEmpty() && request.getExportersCount() > 0) {
@@ -38,8 +45,9 @@ public sealed interface ExportSpec {
       case "local" -> new Local();
       case "tar" -> new Tar();
       case "oci", "docker" -> new ImageTarball(type, attrs);
+      case "image" -> new ImageStore(attrs);
       default -> throw new UnsupportedExporterException(
-          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar, oci, docker)");
+          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar, oci, docker, image)");
     };
   }
 

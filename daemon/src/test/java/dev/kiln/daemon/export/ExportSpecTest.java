@@ -14,11 +14,13 @@ class ExportSpecTest {
     assertThat(ExportSpec.of(SolveRequest.newBuilder().addExporters(Exporter.newBuilder().setType("tar")).build()))
         .isInstanceOf(ExportSpec.Tar.class);
     assertThat(ExportSpec.of(SolveRequest.getDefaultInstance())).isInstanceOf(ExportSpec.None.class);
+    assertThat(ExportSpec.of(SolveRequest.newBuilder().setExporter("image").putExporterAttrs("name", "a/b").build()))
+        .isEqualTo(new ExportSpec.ImageStore(java.util.Map.of("name", "a/b")));
   }
 
   @Test
   void unknownExportersAreNamed() {
-    assertThatThrownBy(() -> ExportSpec.of(SolveRequest.newBuilder().setExporter("image").build()))
-        .hasMessageContaining("'image'");
+    assertThatThrownBy(() -> ExportSpec.of(SolveRequest.newBuilder().setExporter("moby").build()))
+        .hasMessageContaining("'moby'");
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.engine.exporter;
 
+import dev.kiln.solver.progress.ProgressWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -10,4 +11,9 @@ public interface ExporterInstance {
    * not closed. Returns BuildKit's exporter response keys ({@code containerimage.digest}, …).
    */
   ExportResult export(ExportInput input, OutputStream out) throws IOException;
+
+  /** The same, reporting long work (pushes, per blob) to {@code progress} when the type has any. */
+  default ExportResult export(ExportInput input, OutputStream out, ProgressWriter progress) throws IOException {
+    return export(input, out);
+  }
 }

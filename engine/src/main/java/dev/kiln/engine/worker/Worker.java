@@ -12,6 +12,9 @@ import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.engine.exporter.oci.TarballExporter;
 import dev.kiln.engine.exporter.oci.TarballFormat;
 import dev.kiln.engine.fs.Trees;
+import dev.kiln.engine.exporter.push.ImageExporter;
+import dev.kiln.engine.exporter.push.ImagePusher;
+import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.ImageNames;
 import dev.kiln.engine.image.ImageUnpacker;
@@ -89,7 +92,10 @@ public final class Worker implements AutoCloseable {
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
     HostsConfig hosts = registryHosts(config);
-    this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
+    DistributionClient registry = DistributionClient.builder().hosts(hosts).build();
+    BlobSources blobSources = new BlobSources(db);
+    ImageNames imageNames = new ImageNames(db);
+    this.registryResolver = new RegistryResolver(registry, fetcher, imageNames, blobSources);
     this.sources = new SourceManager(List.of(
         new LocalSource(refs, hasher),
         new ImageSource(registryResolver, unpacker, refs),
@@ -102,7 +108,9 @@ public final class Worker implements AutoCloseable {
     ImageWriter images = new ImageWriter(exportLayers, content);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
-        new TarballExporter(TarballFormat.DOCKER, images, content)));
+        new TarballExporter(TarballFormat.DOCKER, images, content),
+        new ImageExporter(images, new ImagePusher(content, blobSources),
+            insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure), imageNames)));
   }
 
   public static Worker open(EngineConfig config) throws IOException {
@@ -128,7 +136,7 @@ public final class Worker implements AutoCloseable {
     Files.createDirectories(tmp);
   }
 
-  /** Exporters by type ({@code oci}, {@code docker}). */
+  /** Exporters by type ({@code image}, {@code oci}, {@code docker}). */
   public Exporters exporters() {
     return exporters;
   }
