@@ -33,10 +33,15 @@ public sealed interface ExportSpec {
 
   static ExportSpec of(SolveRequest request) throws UnsupportedExporterException {
     String type = request.getExporter();
+    Map<String, String> attrs = new java.util.HashMap<>(request.getExporterAttrsMap());
     if (type.isEmpty() && request.getExportersCount() > 0) {
       type = request.getExporters(0).getType();
+      attrs = new java.util.HashMap<>(request.getExporters(0).getAttrsMap());
     }
-    return of(type, request.getExporterAttrsMap());
+    // As BuildKit's solver does: the build's SOURCE_DATE_EPOCH pins image times unless the output sets its own.
+    String epoch = request.getFrontendAttrsMap().get("build-arg:SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isEmpty()) attrs.putIfAbsent("source-date-epoch", epoch);
+    return of(type, attrs);
   }
 
   static ExportSpec of(String type, Map<String, String> attrs) throws UnsupportedExporterException {
