@@ -16,4 +16,12 @@ public interface ExporterInstance {
   default ExportResult export(ExportInput input, OutputStream out, ProgressWriter progress) throws IOException {
     return export(input, out);
   }
+
+  /** Exports results of several platforms; types that hold one image refuse more than one. */
+  default ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+    if (inputs.multiPlatform()) {
+      throw new IOException("this output holds a single platform; build one platform or export type=oci or type=image");
+    }
+    return export(inputs.platforms().getFirst(), out, progress);
+  }
 }

@@ -6,7 +6,9 @@ import dev.kiln.engine.exporter.ExportResult;
 import dev.kiln.engine.exporter.Exporter;
 import dev.kiln.engine.exporter.ExporterInstance;
 import dev.kiln.engine.exporter.ExporterOptionException;
-import dev.kiln.engine.exporter.image.Image;
+import dev.kiln.engine.exporter.image.WrittenImage;
+import dev.kiln.engine.exporter.ExportInputs;
+import dev.kiln.solver.progress.ProgressWriter;
 import dev.kiln.engine.exporter.image.ImageOptions;
 import dev.kiln.engine.exporter.image.ImageWriter;
 import java.io.IOException;
@@ -55,7 +57,12 @@ public final class TarballExporter implements Exporter {
 
     @Override
     public ExportResult export(ExportInput input, OutputStream out) throws IOException {
-      Image image = images.write(input, options);
+      return export(ExportInputs.single(input), out, null);
+    }
+
+    @Override
+    public ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+      WrittenImage image = images.write(inputs, options);
       Instant mtime = options.sourceDateEpoch().orElse(Instant.EPOCH);
       ImageArchive.write(out, content, image, options.names(), options.annotations(), format, mtime);
       return new ExportResult(image.response(options.nameList()));

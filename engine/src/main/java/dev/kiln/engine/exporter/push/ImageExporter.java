@@ -5,7 +5,8 @@ import dev.kiln.engine.exporter.ExportResult;
 import dev.kiln.engine.exporter.Exporter;
 import dev.kiln.engine.exporter.ExporterInstance;
 import dev.kiln.engine.exporter.ExporterOptionException;
-import dev.kiln.engine.exporter.image.Image;
+import dev.kiln.engine.exporter.image.WrittenImage;
+import dev.kiln.engine.exporter.ExportInputs;
 import dev.kiln.engine.exporter.image.ImageOptions;
 import dev.kiln.engine.exporter.image.ImageWriter;
 import dev.kiln.engine.image.Digests;
@@ -69,20 +70,25 @@ public final class ImageExporter implements Exporter {
 
     @Override
     public ExportResult export(ExportInput input, OutputStream out, ProgressWriter progress) throws IOException {
-      Image written = images.write(input, image);
+      return export(ExportInputs.single(input), out, progress);
+    }
+
+    @Override
+    public ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+      WrittenImage written = images.write(inputs, image);
       List<ImageRef> targets = image.names().stream().map(n -> ImageRef.parse(n.toString())).toList();
       if (push.push()) {
         RegistryClient client = clients.client(push.insecure() ? hosts(targets) : Set.of());
         for (ImageRef target : targets) pusher.push(client, written, target, push.byDigest(), progress);
       }
       List<String> shown = shownNames(written, targets);
-      for (String name : shown) names.record(name, written.manifest().digest());
+      for (String name : shown) names.record(name, written.top().digest());
       return new ExportResult(written.response(String.join(",", shown)));
     }
 
     /** The names reported and recorded: as given, plus {@code repo@digest} or the dangling name. */
-    private List<String> shownNames(Image written, List<ImageRef> targets) {
-      var digest = Digests.toRegistry(written.manifest().digest());
+    private List<String> shownNames(WrittenImage written, List<ImageRef> targets) {
+      var digest = Digests.toRegistry(written.top().digest());
       Set<String> shown = new LinkedHashSet<>();
       for (ImageRef t : targets) {
         shown.add(t.toString());

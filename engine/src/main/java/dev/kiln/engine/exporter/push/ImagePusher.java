@@ -3,6 +3,8 @@ package dev.kiln.engine.exporter.push;
 import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.image.Image;
+import dev.kiln.engine.exporter.image.ImageIndex;
+import dev.kiln.engine.exporter.image.WrittenImage;
 import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.Digests;
 import dev.kiln.registry.BlobSource;
@@ -45,11 +47,13 @@ public final class ImagePusher {
    *
    * @param progress one status per blob, or null
    */
-  public Map<Descriptor, PushResult> push(RegistryClient client, Image image, ImageRef target, boolean byDigest,
+  public Map<Descriptor, PushResult> push(RegistryClient client, WrittenImage image, ImageRef target, boolean byDigest,
       ProgressWriter progress) throws IOException {
     Map<String, Descriptor> blobs = new LinkedHashMap<>();
-    blobs.put(image.config().digest().value(), image.config());
-    image.layers().forEach(l -> blobs.putIfAbsent(l.digest().value(), l));
+    for (Image i : image.images()) {
+      blobs.putIfAbsent(i.config().digest().value(), i.config());
+      i.layers().forEach(l -> blobs.putIfAbsent(l.digest().value(), l));
+    }
     Map<Descriptor, PushResult> results = new LinkedHashMap<>();
     Semaphore slots = new Semaphore(PARALLEL);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -67,13 +71,23 @@ public final class ImagePusher {
       int i = 0;
       for (Descriptor blob : blobs.values()) results.put(blob, await(pushes.get(i++), blob));
     }
-    byte[] manifest;
-    try (InputStream in = content.open(image.manifest().digest())) {
-      manifest = in.readAllBytes();
+    // An index's manifests go first, by digest: a registry checks that what the index names exists.
+    if (image instanceof ImageIndex) {
+      for (Image i : image.images()) pushManifest(client, i.manifest(), target, true);
     }
-    ImageRef ref = byDigest ? target.at(Digests.toRegistry(image.manifest().digest())) : target;
-    client.pushManifest(ref, image.manifest().mediaType(), manifest);
+    pushManifest(client, image.top(), target, byDigest);
     return results;
+  }
+
+  private void pushManifest(RegistryClient client, Descriptor manifest, ImageRef target, boolean byDigest)
+      throws IOException {
+    byte[] bytes;
+    try (InputStream in = content.open(manifest.digest())) {
+      bytes = in.readAllBytes();
+    }
+    // PUT /v2/<name>/manifests/<tag|digest>
+    ImageRef ref = byDigest ? target.at(Digests.toRegistry(manifest.digest())) : target;
+    client.pushManifest(ref, manifest.mediaType(), bytes);
   }
 
   private PushResult pushBlob(RegistryClient client, ImageRef target, Descriptor blob, ProgressWriter progress)
