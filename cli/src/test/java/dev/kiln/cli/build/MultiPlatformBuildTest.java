@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,14 +49,14 @@ class MultiPlatformBuildTest {
     Path metadata = tmp.resolve("meta.json");
     Cli r = build("type=oci,dest=" + file + ",name=multi:1", "--metadata-file", metadata.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonNode index = JSON.readTree(run("skopeo", "inspect", "--raw", "oci-archive:" + file));
+    JsonNode index = JSON.readTree(Tool.run("skopeo", "inspect", "--raw", "oci-archive:" + file));
     assertThat(index.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
     assertThat(index.get("manifests").findValuesAsText("architecture")).containsExactly("amd64", "arm64");
     JsonNode meta = JSON.readTree(metadata.toFile());
     assertThat(meta.get("containerimage.descriptor").get("mediaType").asText())
         .isEqualTo("application/vnd.oci.image.index.v1+json");
     assertThat(meta.has("containerimage.config.digest")).isFalse();
-    run("skopeo", "copy", "--all", "oci-archive:" + file, "oci:" + tmp.resolve("layout") + ":1");
+    Tool.run("skopeo", "copy", "--all", "oci-archive:" + file, "oci:" + tmp.resolve("layout") + ":1");
   }
 
   @Test
@@ -65,13 +64,5 @@ class MultiPlatformBuildTest {
     Cli r = build("type=docker,dest=" + tmp.resolve("d.tar"));
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("a docker tarball holds one platform");
-  }
-
-  private static String run(String... argv) throws Exception {
-    Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", argv)).isZero();
-    return out;
   }
 }

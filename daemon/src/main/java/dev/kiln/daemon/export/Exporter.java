@@ -3,6 +3,7 @@ package dev.kiln.daemon.export;
 import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.engine.Engine;
+import dev.kiln.engine.exporter.DirectoryExport;
 import dev.kiln.engine.exporter.ExporterInstance;
 import dev.kiln.engine.fs.TreeCopier;
 import dev.kiln.engine.fs.Trees;
@@ -61,6 +62,13 @@ public final class Exporter {
           TarWriter.write(tree.root(), out);
         }
       }
+      case ExportSpec.ImageTarball t when image instanceof DirectoryExport layout -> {
+        return staged(workDir, "layout-", dir -> {
+          Map<String, String> response = layout.exportTo(dir, built.inputs(), null).response();
+          FileSendClient.sendDir(session.channel(), dir);
+          return response;
+        });
+      }
       case ExportSpec.ImageTarball t -> {
         try (OutputStream out = FileSendClient.openFile(session.channel())) {
           return image.export(built.inputs(), out, null).response();
@@ -74,8 +82,7 @@ public final class Exporter {
 
   /** {@code platform-split}: {@code linux_amd64/…}, {@code linux_arm64/…}, copied into one tree and sent. */
   private static void sendSplit(BuildResults built, DaemonSession session, Path workDir) throws IOException {
-    Path staging = Files.createTempDirectory(Files.createDirectories(workDir), "platform-split-");
-    try {
+    staged(workDir, "platform-split-", staging -> {
       for (int i = 0; i < built.results().size(); i++) {
         String dir = built.platformIds().get(i).replace('/', '_');
         try (MountedTree tree = built.results().get(i).open()) {
@@ -83,6 +90,19 @@ public final class Exporter {
         }
       }
       FileSendClient.sendDir(session.channel(), staging);
+      return null;
+    });
+  }
+
+  private interface StagedWork<T> {
+    T run(Path dir) throws IOException;
+  }
+
+  /** Runs {@code work} on a fresh directory under {@code workDir}, removed afterwards. */
+  private static <T> T staged(Path workDir, String prefix, StagedWork<T> work) throws IOException {
+    Path staging = Files.createTempDirectory(Files.createDirectories(workDir), prefix);
+    try {
+      return work.run(staging);
     } finally {
       Trees.deleteRecursively(staging);
     }

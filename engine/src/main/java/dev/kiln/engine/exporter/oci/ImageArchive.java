@@ -11,6 +11,7 @@ import dev.kiln.engine.exporter.image.WrittenImage;
 import dev.kiln.engine.exporter.image.ImageName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,22 @@ final class ImageArchive {
 
   static void write(OutputStream out, ContentStore content, WrittenImage written, List<ImageName> names,
       Annotations annotations, TarballFormat format, Instant mtime) throws IOException {
+    write(new ArchiveOut(out, content, mtime), written, names, annotations, format);
+  }
+
+  /** The same entries as files under {@code dir} ({@code tar=false}). */
+  static void writeDir(Path dir, ContentStore content, WrittenImage written, List<ImageName> names,
+      Annotations annotations, TarballFormat format) throws IOException {
+    write(new LayoutDir(dir, content), written, names, annotations, format);
+  }
+
+  private static void write(LayoutSink sink, WrittenImage written, List<ImageName> names,
+      Annotations annotations, TarballFormat format) throws IOException {
     if (format == TarballFormat.DOCKER && !(written instanceof Image)) {
       // docker load reads one manifest per tag; BuildKit's docker exporter refuses indexes too.
       throw new IOException("a docker tarball holds one platform: build one platform, or use type=oci for several");
     }
-    try (ArchiveOut tar = new ArchiveOut(out, content, mtime)) {
+    try (LayoutSink tar = sink) {
       tar.dir("blobs");
       tar.dir("blobs/sha256");
       for (Descriptor d : sortedBlobs(written)) tar.blob("blobs/sha256/" + d.digest().hex(), d);
