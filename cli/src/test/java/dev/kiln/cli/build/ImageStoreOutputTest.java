@@ -46,6 +46,23 @@ class ImageStoreOutputTest {
   }
 
   @Test
+  void dashTNamesAStoredImageOrTheImageOutput() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
+    Files.writeString(ctx.resolve("hello.txt"), "hello\n");
+    Path metadata = tmp.resolve("meta.json");
+    Cli r = Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "quiet",
+        "-t", "app:2", "-t", "app:latest", "--metadata-file", metadata.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(JSON.readTree(metadata.toFile()).get("image.name").asText())
+        .isEqualTo("docker.io/library/app:2,docker.io/library/app:latest");
+    Cli docker = Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "quiet",
+        "-t", "app:3", "-o", "type=docker,dest=" + tmp.resolve("d.tar"), "--metadata-file", metadata.toString());
+    assertThat(docker.exitCode()).as(docker.err()).isZero();
+    assertThat(JSON.readTree(metadata.toFile()).get("image.name").asText()).isEqualTo("docker.io/library/app:3");
+  }
+
+  @Test
   void pushWithoutANameIsAUsageProblem() throws Exception {
     Cli r = build("type=image,push=true", tmp.resolve("meta.json"));
     assertThat(r.exitCode()).isEqualTo(1);
