@@ -15,11 +15,15 @@ class ImageStoreOutputTest {
 
   @TempDir Path tmp;
 
-  private Cli build(String output, Path metadata) throws Exception {
+  private Path context() throws Exception {
     Path ctx = Files.createDirectories(tmp.resolve("ctx"));
     Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
     Files.writeString(ctx.resolve("hello.txt"), "hello\n");
-    return Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "plain",
+    return ctx;
+  }
+
+  private Cli build(String output, Path metadata) throws Exception {
+    return Cli.run("build", context().toString(), "--root", tmp.resolve("state").toString(), "--progress", "plain",
         "-o", output, "--metadata-file", metadata.toString());
   }
 
@@ -47,9 +51,7 @@ class ImageStoreOutputTest {
 
   @Test
   void dashTNamesAStoredImageOrTheImageOutput() throws Exception {
-    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
-    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
-    Files.writeString(ctx.resolve("hello.txt"), "hello\n");
+    Path ctx = context();
     Path metadata = tmp.resolve("meta.json");
     Cli r = Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "quiet",
         "-t", "app:2", "-t", "app:latest", "--metadata-file", metadata.toString());
