@@ -10,3 +10,4 @@ runs="${2:-3}"
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ContextIoScenario "$work" "$runs"
 java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ExecOverheadScenario "$work/exec" 20
+java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ExportScenario "$work/export" "$runs"

@@ -1,5 +1,9 @@
 package dev.kiln.bench;
 
+import static dev.kiln.bench.Timing.median;
+import static dev.kiln.bench.Timing.run;
+import static dev.kiln.bench.Timing.time;
+
 import dev.kiln.engine.cache.contenthash.ChecksumOptions;
 import dev.kiln.engine.cache.contenthash.ContentHasher;
 import dev.kiln.engine.cache.contenthash.LocalContextChecksums;
@@ -8,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -134,28 +137,5 @@ public final class ContextIoScenario {
       }
     }
     return total;
-  }
-
-  private interface Body {
-    void run() throws Exception;
-  }
-
-  private static long time(Body body) throws Exception {
-    long start = System.nanoTime();
-    body.run();
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
-  private static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).inheritIO().start();
-    if (p.waitFor() != 0) {
-      throw new IOException("command failed: " + command);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.kiln.cli.client.BuildPlan;
 import dev.kiln.cli.client.KilnClient;
 import dev.kiln.cli.progress.ProgressDisplay;
 import dev.kiln.cli.progress.ProgressMode;
+import dev.kiln.cli.build.OutputSpec;
 import dev.kiln.cli.progress.TerminalSize;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -42,6 +43,7 @@ final class BuildCommand implements Callable<Integer> {
       mode = ProgressMode.parse(flags.progress);
       plan = BuildPlanner.plan(flags, stdio.in());
       BuildPlanner.checkLocals(plan);
+      refuseTerminalOutput(plan);
     } catch (IllegalArgumentException | IOException e) {
       stdio.err().println("kiln: error: " + e.getMessage());
       return 2;
@@ -64,6 +66,16 @@ final class BuildCommand implements Callable<Integer> {
 
   private DaemonConnection connect() throws IOException {
     return DaemonConnection.open(flags.addr != null ? flags.addr : parent != null ? parent.addr : null, flags.root, stdio.err());
+  }
+
+  /** A tarball on stdout only when stdout is redirected, as buildctl does: binary noise would garble the terminal. */
+  private void refuseTerminalOutput(BuildPlan plan) {
+    OutputSpec out = plan.output();
+    boolean toStdout = out != null && out.dest() == null && java.util.List.of("tar", "oci", "docker").contains(out.type());
+    if (toStdout && stdio.out() == System.out && System.console() != null && System.console().isTerminal()) {
+      throw new IllegalArgumentException("refusing to write the " + out.type()
+          + " output to a terminal: give dest=FILE or redirect stdout");
+    }
   }
 
   private boolean isTty() {

@@ -1,12 +1,14 @@
 package dev.kiln.daemon;
 
 import dev.kiln.daemon.export.ExportSpec;
+import dev.kiln.daemon.export.BuildResults;
 import dev.kiln.daemon.export.Exporter;
 import dev.kiln.daemon.frontend.FrontendRunner;
 import dev.kiln.daemon.frontend.RemoteContext;
 import dev.kiln.daemon.gateway.GatewayBuild;
 import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
+import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.daemon.session.SessionLocalDirs;
 import dev.kiln.daemon.session.SessionSecrets;
 import dev.kiln.daemon.session.SyncDirs;
@@ -19,7 +21,12 @@ import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.proto.pb.Definition;
 import dev.kiln.session.tunnel.DaemonSession;
 import io.grpc.Status;
+import dev.kiln.engine.exporter.ExportInput;
+import dev.kiln.engine.exporter.ExportInputs;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -53,43 +60,63 @@ final class SolveRunner {
       LocalDirs locals = remote.locals();
       BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
       Built built = definition(request, locals);
-      Definition definition = built.definition();
-      job.converter().addDefinition(definition);
       Map<String, String> attrs = request.getFrontendAttrsMap();
       dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
           entitlements(request), job);
-      try (SolveResult result = engine.solve(definition, solve)) {
-        Map<String, String> response = Exporter.export(export, result, session, engine, built.imageConfig());
+      List<SolveResult> results = new ArrayList<>();
+      try {
+        List<ExportInput> exportInputs = new ArrayList<>();
+        List<String> platformIds = new ArrayList<>();
+        for (PlatformBuild p : built.platforms()) {
+          platformIds.add(p.platformId());
+          job.converter().addDefinition(p.definition());
+          SolveResult result = engine.solve(p.definition(), solve);
+          results.add(result);
+          exportInputs.add(new ExportInput(result.snapshotId(), Optional.ofNullable(p.imageConfig())));
+        }
+        BuildResults exported = new BuildResults(results, platformIds, new ExportInputs(exportInputs, built.multiPlatform()));
+        Map<String, String> response = Exporter.export(export, exported, session, engine, job, workDir.resolve("export"));
         return SolveResponse.newBuilder().putAllExporterResponse(response).build();
+      } finally {
+        results.forEach(SolveResult::close);
       }
     }
   }
 
-  /** What to solve, and the image config a frontend produced with it (null without a frontend). */
-  private record Built(Definition definition, byte[] imageConfig) {}
+  /** One platform's graph and the image config a frontend produced with it (null without a frontend). */
+  private record PlatformBuild(Definition definition, byte[] imageConfig, String platformId) {}
+
+  /** What to solve: one graph per platform; {@code multiPlatform} asks image outputs for an index. */
+  private record Built(List<PlatformBuild> platforms, boolean multiPlatform) {
+    static Built single(Definition definition, byte[] imageConfig) {
+      return new Built(List.of(new PlatformBuild(definition, imageConfig, "")), false);
+    }
+  }
 
   /** {@code locals} serves the frontend: the session's directories, or a remote context. */
   private Built definition(SolveRequest request, LocalDirs locals) throws Exception {
     if (request.hasDefinition() && request.getDefinition().getDefCount() > 0) {
-      return new Built(request.getDefinition(), null);
+      return Built.single(request.getDefinition(), null);
     }
     if (request.getFrontend().isEmpty()) {
       // Gateway forwarding: the client runs the frontend through LLBBridge and Returns the result.
       GatewayBuild gateway = new GatewayBuild(locals, request.getSession());
       gateways.register(job.ref(), gateway);
       try {
-        return new Built(gateway.awaitResult(session), null);
+        return Built.single(gateway.awaitResult(session), null);
       } finally {
         gateways.remove(job.ref());
       }
     }
     String filename = request.getFrontendAttrsMap().getOrDefault("filename", "Dockerfile");
-    FrontendStep step = FrontendStep.start(job, "[internal] load build definition from " + filename);
+    InternalStep step = InternalStep.start(job, "[internal] load build definition from " + filename);
     try {
       var frontend = FrontendRunner.run(request.getFrontend(), request.getFrontendAttrsMap(), locals,
           request.getSession(), engine.imageMetaResolver());
       step.done(null);
-      return new Built(frontend.definition(), frontend.imageConfig());
+      List<PlatformBuild> platforms = frontend.platforms().stream()
+          .map(p -> new PlatformBuild(p.definition(), p.imageConfig(), p.platform().toString())).toList();
+      return new Built(platforms, frontend.multiPlatform());
     } catch (FrontendRunner.FrontendFailure e) {
       step.done(e.getMessage());
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e));

@@ -40,7 +40,7 @@ public final class BuildFlags {
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Dockerfile (default DIR/Dockerfile).")
   public String dockerfile;
 
-  @Option(names = {"-t", "--tag"}, paramLabel = "NAME", description = "Image name (recorded as the exporter's name).")
+  @Option(names = {"-t", "--tag"}, paramLabel = "NAME", description = "Image name (repeatable): without -o, stores the image under it (type=image); fills name= of an image output.")
   public List<String> tags = new ArrayList<>();
 
   @Option(names = "--build-arg", paramLabel = "K=V", description = "Build argument (repeatable).")

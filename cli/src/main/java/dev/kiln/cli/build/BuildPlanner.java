@@ -57,7 +57,7 @@ public final class BuildPlanner {
         throw new IllegalArgumentException("no --frontend given and stdin holds no LLB definition (pipe one in: kiln build < def.bin)");
       }
     }
-    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs), f.allow);
+    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow);
   }
 
   private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {
@@ -91,11 +91,23 @@ public final class BuildPlanner {
     return out;
   }
 
-  private static OutputSpec output(List<String> outputs) {
+  /**
+   * The {@code --output}; {@code -t NAME} (docker's form) names the image: alone it means {@code
+   * type=image,name=…} (stored, not pushed), with an image output it fills a missing {@code name}.
+   */
+  private static OutputSpec output(List<String> outputs, List<String> tags) {
     if (outputs.size() > 1) {
       throw new IllegalArgumentException("only one --output is supported for now");
     }
-    return outputs.isEmpty() ? null : OutputSpec.parse(outputs.getFirst());
+    String names = String.join(",", tags);
+    if (outputs.isEmpty()) return tags.isEmpty() ? null : new OutputSpec("image", java.util.Map.of("name", names), null);
+    OutputSpec out = OutputSpec.parse(outputs.getFirst());
+    if (tags.isEmpty() || out.attrs().containsKey("name") || !List.of("image", "oci", "docker").contains(out.type())) {
+      return out;
+    }
+    java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>(out.attrs());
+    attrs.put("name", names);
+    return new OutputSpec(out.type(), attrs, out.dest());
   }
 
   /** Whether a path given for {@code --local} exists, for an early, clear error. */

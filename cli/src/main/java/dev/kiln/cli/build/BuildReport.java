@@ -1,13 +1,11 @@
 package dev.kiln.cli.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.cli.client.BuildPlan;
 import dev.kiln.cli.client.KilnClient.Outcome;
 import dev.kiln.cli.progress.ProgressDisplay;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.TreeMap;
 
 /** What the CLI says after a build, and its exit code: 0 success, 1 build failure. */
 public final class BuildReport {
@@ -22,7 +20,7 @@ public final class BuildReport {
               + " (export it with -o type=local,dest=DIR or -o type=tar,dest=FILE)");
         }
         if (metadataFile != null) {
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(metadataFile).toFile(), new TreeMap<>(response));
+          MetadataFile.write(Path.of(metadataFile), response);
         }
         yield 0;
       }

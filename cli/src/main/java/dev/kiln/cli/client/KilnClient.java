@@ -102,7 +102,7 @@ public final class KilnClient {
     services.add(new FileSyncProvider(plan.locals()));
     services.add(new SecretsProvider(plan.secrets()));
     OutputSpec out = plan.output();
-    if (out != null && out.type().equals("local")) {
+    if (out != null && out.isDirectory()) {
       services.add(new FileSendProvider(new FileSendProvider.Dir(out.dest())));
     } else if (out != null && List.of("tar", "oci", "docker").contains(out.type())) {
       services.add(new FileSendProvider(new FileSendProvider.File(out.dest(), out.dest() == null ? stdout : null)));

@@ -158,7 +158,7 @@ class BuildCommandTest {
     build.join();
     assertThat(result.get().exitCode()).as(result.get().err()).isZero();
     assertThat(result.get().err()).contains("waiting").contains("in use");
-    assertThat(metadata).hasContent("{ }");
+    assertThat(metadata).hasContent("{}");
   }
 
   @Test

@@ -24,12 +24,24 @@ public sealed interface ExportSpec {
     }
   }
 
+  /** {@code type=image}: the image stays in the daemon's store and is pushed with {@code push=true}. */
+  record ImageStore(Map<String, String> attrs) implements ExportSpec {
+    public ImageStore {
+      attrs = Map.copyOf(attrs);
+    }
+  }
+
   static ExportSpec of(SolveRequest request) throws UnsupportedExporterException {
     String type = request.getExporter();
+    Map<String, String> attrs = new java.util.HashMap<>(request.getExporterAttrsMap());
     if (type.isEmpty() && request.getExportersCount() > 0) {
       type = request.getExporters(0).getType();
+      attrs = new java.util.HashMap<>(request.getExporters(0).getAttrsMap());
     }
-    return of(type, request.getExporterAttrsMap());
+    // As BuildKit's solver does: the build's SOURCE_DATE_EPOCH pins image times unless the output sets its own.
+    String epoch = request.getFrontendAttrsMap().get("build-arg:SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isEmpty()) attrs.putIfAbsent("source-date-epoch", epoch);
+    return of(type, attrs);
   }
 
   static ExportSpec of(String type, Map<String, String> attrs) throws UnsupportedExporterException {
@@ -38,8 +50,9 @@ public sealed interface ExportSpec {
       case "local" -> new Local();
       case "tar" -> new Tar();
       case "oci", "docker" -> new ImageTarball(type, attrs);
+      case "image" -> new ImageStore(attrs);
       default -> throw new UnsupportedExporterException(
-          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar, oci, docker)");
+          "exporter '" + type + "' is not supported by kilnd yet (supported: local, tar, oci, docker, image)");
     };
   }
 

@@ -1,57 +1,118 @@
 package dev.kiln.daemon.export;
 
+import dev.kiln.daemon.progress.BuildJob;
+import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.engine.Engine;
-import dev.kiln.engine.SolveResult;
-import dev.kiln.engine.exporter.ExportInput;
+import dev.kiln.engine.exporter.DirectoryExport;
 import dev.kiln.engine.exporter.ExporterInstance;
+import dev.kiln.engine.fs.TreeCopier;
+import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.session.filesend.FileSendClient;
 import dev.kiln.session.tunnel.DaemonSession;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
-/** Runs an {@link ExportSpec}: streams the result to the client's session through FileSend. */
+/**
+ * Runs an {@link ExportSpec}: streams the result to the client's session through FileSend, or
+ * (for {@code type=image}) stores and pushes it on the daemon's side.
+ */
 public final class Exporter {
   private Exporter() {}
 
-  /**
-   * Exports and returns the exporter response ({@code containerimage.digest} and friends for image
-   * tarballs). {@code imageConfig} is the frontend's image config, or null.
-   */
-  public static Map<String, String> export(ExportSpec spec, SolveResult result, DaemonSession session, Engine engine,
-      byte[] imageConfig) throws IOException {
+  /** Exports and returns the exporter response ({@code containerimage.digest} and friends for images). */
+  public static Map<String, String> export(ExportSpec spec, BuildResults built, DaemonSession session, Engine engine,
+      BuildJob job, Path workDir) throws IOException {
     if (spec instanceof ExportSpec.None) {
       return Map.of();
     }
-    ExporterInstance image = null;
-    if (spec instanceof ExportSpec.ImageTarball tarball) {
+    if (spec instanceof ExportSpec.ImageStore store) {
+      ExporterInstance image = resolve(engine, "image", store.attrs());
+      InternalStep step = InternalStep.start(job, "exporting to image");
       try {
-        image = engine.exporters().resolve(tarball.type(), tarball.attrs());
-      } catch (RuntimeException e) {
-        throw new IOException("invalid " + tarball.type() + " exporter options: " + e.getMessage(), e);
+        Map<String, String> response = image.export(built.inputs(), OutputStream.nullOutputStream(), step.writer()).response();
+        step.done(null);
+        return response;
+      } catch (IOException | RuntimeException e) {
+        step.done(e.getMessage());
+        throw e;
       }
     }
+    ExporterInstance image = spec instanceof ExportSpec.ImageTarball t ? resolve(engine, t.type(), t.attrs()) : null;
     if (session == null || !session.supports(FileSendClient.DIFF_COPY)) {
       throw new IOException("the client session does not accept outputs (no FileSend): cannot export");
     }
-    try (MountedTree tree = result.open()) {
-      switch (spec) {
-        case ExportSpec.Local l -> FileSendClient.sendDir(session.channel(), tree.root());
-        case ExportSpec.Tar t -> {
-          try (OutputStream out = FileSendClient.openFile(session.channel())) {
-            TarWriter.write(tree.root(), out);
+    switch (spec) {
+      case ExportSpec.Local l -> {
+        if (built.split()) {
+          sendSplit(built, session, workDir);
+        } else {
+          try (MountedTree tree = built.results().getFirst().open()) {
+            FileSendClient.sendDir(session.channel(), tree.root());
           }
         }
-        case ExportSpec.ImageTarball t -> {
-          try (OutputStream out = FileSendClient.openFile(session.channel())) {
-            return image.export(new ExportInput(result.snapshotId(), Optional.ofNullable(imageConfig)), out).response();
-          }
-        }
-        case ExportSpec.None n -> throw new AssertionError();
       }
+      case ExportSpec.Tar t -> {
+        if (built.split()) throw new IOException("type=tar holds one platform: build one, or use type=local or type=oci");
+        try (MountedTree tree = built.results().getFirst().open();
+            OutputStream out = FileSendClient.openFile(session.channel())) {
+          TarWriter.write(tree.root(), out);
+        }
+      }
+      case ExportSpec.ImageTarball t when image instanceof DirectoryExport layout -> {
+        return staged(workDir, "layout-", dir -> {
+          Map<String, String> response = layout.exportTo(dir, built.inputs(), null).response();
+          FileSendClient.sendDir(session.channel(), dir);
+          return response;
+        });
+      }
+      case ExportSpec.ImageTarball t -> {
+        try (OutputStream out = FileSendClient.openFile(session.channel())) {
+          return image.export(built.inputs(), out, null).response();
+        }
+      }
+      case ExportSpec.ImageStore s -> throw new AssertionError();
+      case ExportSpec.None n -> throw new AssertionError();
     }
     return Map.of();
+  }
+
+  /** {@code platform-split}: {@code linux_amd64/…}, {@code linux_arm64/…}, copied into one tree and sent. */
+  private static void sendSplit(BuildResults built, DaemonSession session, Path workDir) throws IOException {
+    staged(workDir, "platform-split-", staging -> {
+      for (int i = 0; i < built.results().size(); i++) {
+        String dir = built.platformIds().get(i).replace('/', '_');
+        try (MountedTree tree = built.results().get(i).open()) {
+          new TreeCopier().copy(tree.root(), staging.resolve(dir.isEmpty() ? "platform" + i : dir));
+        }
+      }
+      FileSendClient.sendDir(session.channel(), staging);
+      return null;
+    });
+  }
+
+  private interface StagedWork<T> {
+    T run(Path dir) throws IOException;
+  }
+
+  /** Runs {@code work} on a fresh directory under {@code workDir}, removed afterwards. */
+  private static <T> T staged(Path workDir, String prefix, StagedWork<T> work) throws IOException {
+    Path staging = Files.createTempDirectory(Files.createDirectories(workDir), prefix);
+    try {
+      return work.run(staging);
+    } finally {
+      Trees.deleteRecursively(staging);
+    }
+  }
+
+  private static ExporterInstance resolve(Engine engine, String type, Map<String, String> attrs) throws IOException {
+    try {
+      return engine.exporters().resolve(type, attrs);
+    } catch (RuntimeException e) {
+      throw new IOException("invalid " + type + " exporter options: " + e.getMessage(), e);
+    }
   }
 }

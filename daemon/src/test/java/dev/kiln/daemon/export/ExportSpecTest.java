@@ -14,11 +14,23 @@ class ExportSpecTest {
     assertThat(ExportSpec.of(SolveRequest.newBuilder().addExporters(Exporter.newBuilder().setType("tar")).build()))
         .isInstanceOf(ExportSpec.Tar.class);
     assertThat(ExportSpec.of(SolveRequest.getDefaultInstance())).isInstanceOf(ExportSpec.None.class);
+    assertThat(ExportSpec.of(SolveRequest.newBuilder().setExporter("image").putExporterAttrs("name", "a/b").build()))
+        .isEqualTo(new ExportSpec.ImageStore(java.util.Map.of("name", "a/b")));
+  }
+
+  @Test
+  void sourceDateEpochComesFromTheBuildArgUnlessTheOutputSetsIt() throws Exception {
+    SolveRequest.Builder r = SolveRequest.newBuilder().putFrontendAttrs("build-arg:SOURCE_DATE_EPOCH", "1700000000")
+        .addExporters(Exporter.newBuilder().setType("oci").putAttrs("name", "a"));
+    assertThat(ExportSpec.of(r.build()))
+        .isEqualTo(new ExportSpec.ImageTarball("oci", java.util.Map.of("name", "a", "source-date-epoch", "1700000000")));
+    r.setExporters(0, Exporter.newBuilder().setType("oci").putAttrs("source-date-epoch", "5"));
+    assertThat(ExportSpec.of(r.build())).isEqualTo(new ExportSpec.ImageTarball("oci", java.util.Map.of("source-date-epoch", "5")));
   }
 
   @Test
   void unknownExportersAreNamed() {
-    assertThatThrownBy(() -> ExportSpec.of(SolveRequest.newBuilder().setExporter("image").build()))
-        .hasMessageContaining("'image'");
+    assertThatThrownBy(() -> ExportSpec.of(SolveRequest.newBuilder().setExporter("moby").build()))
+        .hasMessageContaining("'moby'");
   }
 }

@@ -2,6 +2,7 @@ package dev.kiln.engine.image;
 
 import dev.kiln.engine.metadata.Database;
 import dev.kiln.llb.Digest;
+import dev.kiln.registry.Descriptor;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * the snapshot. Thread-safe.
  */
 public final class LayerSnapshots {
+  /** The {@code layer_blobs} variant of a layer's original blob, as pulled. */
+  public static final String BASE_VARIANT = "base";
+
   private final Database db;
 
   public LayerSnapshots(Database db) {
@@ -46,14 +50,32 @@ public final class LayerSnapshots {
     });
   }
 
-  public void record(Digest chainId, Digest diffId, String snapshotId) throws IOException {
+  /**
+   * Records the snapshot of {@code chainId} and, as its layer blob of variant {@link #BASE_VARIANT}
+   * in table {@code layer_blobs}, the original {@code blob} it was unpacked from: exporting reuses
+   * that blob instead of compressing the same files again.
+   */
+  public void record(Digest chainId, Digest diffId, String snapshotId, Descriptor blob) throws IOException {
+    long now = System.currentTimeMillis();
     db.writeIo("recording layer " + chainId, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT OR REPLACE INTO layer_snapshots(chain_id, snapshot_id, diff_id, created_at) VALUES (?, ?, ?, ?)")) {
         ps.setString(1, chainId.value());
         ps.setString(2, snapshotId);
         ps.setString(3, diffId.value());
-        ps.setLong(4, System.currentTimeMillis());
+        ps.setLong(4, now);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT OR REPLACE INTO layer_blobs(snapshot, variant, diff_id, digest, size, media_type, created_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, snapshotId);
+        ps.setString(2, BASE_VARIANT);
+        ps.setString(3, diffId.value());
+        ps.setString(4, blob.digest().toString());
+        ps.setLong(5, blob.size());
+        ps.setString(6, blob.mediaType());
+        ps.setLong(7, now);
         ps.executeUpdate();
       }
       return null;

@@ -75,7 +75,7 @@ public final class LayerUnpack {
         }
         throw failure;
       }
-      layers.record(chainId, diffId, id);
+      layers.record(chainId, diffId, id, blob);
       unpacked.incrementAndGet();
       return id;
     } finally {

@@ -107,5 +107,14 @@ public final class KilnSchema {
             digest TEXT NOT NULL,
             size INTEGER NOT NULL,
             fetched_at INTEGER NOT NULL
+          )"""),
+      // v7: the repositories a blob was pulled from, so a push to the same registry can mount it
+      List.of(
+          """
+          CREATE TABLE blob_sources (
+            digest TEXT NOT NULL,
+            repository TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (digest, repository)
           )""")));
 }

@@ -7,6 +7,7 @@ import dev.kiln.engine.content.FileContentStore;
 import dev.kiln.engine.executor.runc.RuncConfig;
 import dev.kiln.engine.exporter.Exporters;
 import dev.kiln.engine.exporter.image.ImageWriter;
+import dev.kiln.engine.exporter.layer.LayerBlobs;
 import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.engine.exporter.oci.TarballExporter;
 import dev.kiln.engine.exporter.oci.TarballFormat;
@@ -14,6 +15,9 @@ import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.gc.ActiveBuilds;
 import dev.kiln.engine.gc.AutoCollector;
 import dev.kiln.engine.gc.Collector;
+import dev.kiln.engine.exporter.push.ImageExporter;
+import dev.kiln.engine.exporter.push.ImagePusher;
+import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.ImageNames;
 import dev.kiln.engine.image.ImageUnpacker;
@@ -99,7 +103,10 @@ public final class Worker implements AutoCloseable {
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
     HostsConfig hosts = registryHosts(config);
-    this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
+    DistributionClient registry = DistributionClient.builder().hosts(hosts).build();
+    BlobSources blobSources = new BlobSources(db);
+    ImageNames imageNames = new ImageNames(db);
+    this.registryResolver = new RegistryResolver(registry, fetcher, imageNames, blobSources);
     this.sources = new SourceManager(List.of(
         new LocalSource(refs, hasher, root.resolve("contenthash")),
         new ImageSource(registryResolver, unpacker, refs),
@@ -115,13 +122,15 @@ public final class Worker implements AutoCloseable {
     this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);
     this.autoCollector = new AutoCollector(collector);
     builds.onFinish(autoCollector::request);
-    // Base-image layers are re-created from their snapshots for now; reusing the pulled blobs
-    // needs the image source to record them per snapshot.
-    Layers exportLayers = new Layers(snapshots, refs::view, content, db, snapshotId -> Optional.empty());
+    // Base-image layers are exported as the blobs they were pulled as (same digests).
+    Layers exportLayers = new Layers(snapshots, refs::view, content, db,
+        LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
-        new TarballExporter(TarballFormat.DOCKER, images, content)));
+        new TarballExporter(TarballFormat.DOCKER, images, content),
+        new ImageExporter(images, new ImagePusher(content, blobSources),
+            insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure), imageNames)));
   }
 
   public static Worker open(EngineConfig config) throws IOException {
@@ -147,7 +156,7 @@ public final class Worker implements AutoCloseable {
     Files.createDirectories(tmp);
   }
 
-  /** Exporters by type ({@code oci}, {@code docker}). */
+  /** Exporters by type ({@code image}, {@code oci}, {@code docker}). */
   public Exporters exporters() {
     return exporters;
   }

@@ -18,7 +18,9 @@ class ExportersTest {
     assertThat(exporters.resolve("oci", Map.of("name", "a", "tar", "true"))).isNotNull();
     assertThatThrownBy(() -> exporters.resolve("docker", Map.of("push", "true")))
         .isInstanceOfSatisfying(ExporterOptionException.class, e -> assertThat(e.key()).isEqualTo("push"));
-    assertThatThrownBy(() -> exporters.resolve("oci", Map.of("tar", "false")))
+    assertThat(exporters.resolve("oci", Map.of("tar", "false"))).isInstanceOf(DirectoryExport.class);
+    assertThat(exporters.resolve("oci", Map.of("tar", "true"))).isNotInstanceOf(DirectoryExport.class);
+    assertThatThrownBy(() -> exporters.resolve("oci", Map.of("tar", "maybe")))
         .isInstanceOfSatisfying(ExporterOptionException.class, e -> assertThat(e.key()).isEqualTo("tar"));
     assertThatThrownBy(() -> exporters.resolve("registry", Map.of()))
         .hasMessageContaining("unknown exporter 'registry'").hasMessageContaining("docker, oci");

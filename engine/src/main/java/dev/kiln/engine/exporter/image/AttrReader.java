@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Reads exporter attributes by key, remembering which were read so unknown keys are caught. */
-final class AttrReader {
+public final class AttrReader {
   /** Keys BuildKit accepts that have no effect here yet. */
   static final List<String> IGNORED = List.of("buildinfo", "buildinfo-attrs", "attestation-inline",
       "prefer-nondist-layers", "store", "unpack", "dangling-name-prefix", "name-canonical");
@@ -18,17 +18,17 @@ final class AttrReader {
   private final Map<String, String> attrs;
   private final Set<String> read = new HashSet<>();
 
-  AttrReader(Map<String, String> attrs) {
+  public AttrReader(Map<String, String> attrs) {
     this.attrs = attrs;
   }
 
-  Optional<String> string(String key) {
+  public Optional<String> string(String key) {
     read.add(key);
     return Optional.ofNullable(attrs.get(key));
   }
 
   /** Go's strconv.ParseBool; an empty value means true, as BuildKit's CSV flags do. */
-  Optional<Boolean> bool(String key) {
+  public Optional<Boolean> bool(String key) {
     return string(key).map(v -> switch (v) {
       case "", "1", "t", "T", "true", "TRUE", "True" -> true;
       case "0", "f", "F", "false", "FALSE", "False" -> false;
@@ -36,15 +36,15 @@ final class AttrReader {
     });
   }
 
-  Optional<Integer> integer(String key) {
+  public Optional<Integer> integer(String key) {
     return string(key).map(v -> parse(key, v, Integer::parseInt));
   }
 
-  Optional<Long> longValue(String key) {
+  public Optional<Long> longValue(String key) {
     return string(key).map(v -> parse(key, v, Long::parseLong));
   }
 
-  <T> T parse(String key, String value, Function<String, T> parser) {
+  public <T> T parse(String key, String value, Function<String, T> parser) {
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException e) {
@@ -53,7 +53,7 @@ final class AttrReader {
   }
 
   /** All keys with {@code prefix}, marked read. */
-  Map<String, String> withPrefix(String prefix) {
+  public Map<String, String> withPrefix(String prefix) {
     Map<String, String> out = new java.util.TreeMap<>();
     attrs.forEach((k, v) -> {
       if (k.startsWith(prefix)) {
@@ -64,11 +64,11 @@ final class AttrReader {
     return out;
   }
 
-  void ignore(List<String> keys) {
+  public void ignore(List<String> keys) {
     read.addAll(keys);
   }
 
-  void rejectUnread() {
+  public void rejectUnread() {
     Set<String> unknown = new TreeSet<>(attrs.keySet());
     unknown.removeAll(read);
     if (!unknown.isEmpty()) {

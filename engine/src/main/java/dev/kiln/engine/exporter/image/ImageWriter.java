@@ -10,7 +10,10 @@ import dev.kiln.engine.exporter.layer.LayerBlob;
 import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.llb.Digest;
 import java.io.ByteArrayInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.engine.exporter.ExportInputs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +30,41 @@ public final class ImageWriter {
   public ImageWriter(Layers layers, ContentStore content) {
     this.layers = layers;
     this.content = content;
+  }
+
+  /** One image, or with several platforms (or {@code inputs.index()}) an index over one image each. */
+  public WrittenImage write(ExportInputs inputs, ImageOptions options) throws IOException {
+    if (!inputs.multiPlatform()) return write(inputs.platforms().getFirst(), options);
+    List<Image> images = new ArrayList<>();
+    for (ExportInput input : inputs.platforms()) images.add(write(input, options));
+    ObjectNode idx = DescriptorJson.MAPPER.createObjectNode();
+    idx.put("schemaVersion", 2);
+    idx.put("mediaType", MediaTypes.index(options.ociMediaTypes()));
+    ArrayNode manifests = idx.putArray("manifests");
+    for (Image image : images) {
+      ObjectNode entry = DescriptorJson.of(image.manifest());
+      entry.set("platform", platform(image.config()));
+      manifests.add(entry);
+    }
+    if (!options.annotations().index().isEmpty()) {
+      ObjectNode a = idx.putObject("annotations");
+      new java.util.TreeMap<>(options.annotations().index()).forEach(a::put);
+    }
+    Descriptor index = store(MediaTypes.index(options.ociMediaTypes()), DescriptorJson.MAPPER.writeValueAsBytes(idx));
+    return new ImageIndex(index, images);
+  }
+
+  /** An index entry's platform, as the image's config states it. */
+  private ObjectNode platform(Descriptor config) throws IOException {
+    JsonNode c;
+    try (InputStream in = content.open(config.digest())) {
+      c = DescriptorJson.MAPPER.readTree(in);
+    }
+    ObjectNode p = DescriptorJson.MAPPER.createObjectNode();
+    p.put("architecture", c.path("architecture").asText());
+    p.put("os", c.path("os").asText());
+    if (c.hasNonNull("variant")) p.put("variant", c.get("variant").asText());
+    return p;
   }
 
   public Image write(ExportInput input, ImageOptions options) throws IOException {

@@ -6,6 +6,8 @@ import java.util.Map;
 final class MediaTypes {
   static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
   static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+  static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
   static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
   static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
 
@@ -17,6 +19,10 @@ final class MediaTypes {
 
   static String manifest(boolean oci) {
     return oci ? OCI_MANIFEST : DOCKER_MANIFEST;
+  }
+
+  static String index(boolean oci) {
+    return oci ? OCI_INDEX : DOCKER_MANIFEST_LIST;
   }
 
   static String config(boolean oci) {

@@ -1,5 +1,6 @@
 package dev.kiln.engine.exporter.layer;
 
+import dev.kiln.engine.metadata.Database;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -12,4 +13,10 @@ public interface LayerBlobs {
   LayerBlobs NONE = snapshotId -> Optional.empty();
 
   Optional<LayerBlob> lookup(String snapshotId) throws IOException;
+
+  /** The rows of table {@code layer_blobs} with {@code variant}, as the image source writes them. */
+  static LayerBlobs recorded(Database db, String variant) {
+    LayerCache rows = new LayerCache(db);
+    return snapshotId -> rows.get(snapshotId, variant);
+  }
 }

@@ -12,7 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** A tarball of small files and blobs with fixed times and owners, so equal images give equal bytes. */
-final class ArchiveOut implements AutoCloseable {
+final class ArchiveOut implements LayoutSink {
   private final TarArchiveOutputStream tar;
   private final ContentStore content;
   private final long mtimeMillis;
@@ -36,7 +36,8 @@ final class ArchiveOut implements AutoCloseable {
     this.mtimeMillis = mtime.getEpochSecond() * 1000;
   }
 
-  void dir(String name) throws IOException {
+  @Override
+  public void dir(String name) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name + "/");
     e.setMode(0755);
     e.setModTime(mtimeMillis);
@@ -44,14 +45,16 @@ final class ArchiveOut implements AutoCloseable {
     tar.closeArchiveEntry();
   }
 
-  void file(String name, byte[] bytes) throws IOException {
+  @Override
+  public void file(String name, byte[] bytes) throws IOException {
     TarArchiveEntry e = entry(name, bytes.length);
     tar.putArchiveEntry(e);
     tar.write(bytes);
     tar.closeArchiveEntry();
   }
 
-  void blob(String name, Descriptor d) throws IOException {
+  @Override
+  public void blob(String name, Descriptor d) throws IOException {
     tar.putArchiveEntry(entry(name, d.size()));
     try (InputStream in = content.open(d.digest())) {
       in.transferTo(tar);

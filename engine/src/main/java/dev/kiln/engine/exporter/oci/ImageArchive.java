@@ -7,9 +7,11 @@ import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.DescriptorJson;
 import dev.kiln.engine.exporter.image.Annotations;
 import dev.kiln.engine.exporter.image.Image;
+import dev.kiln.engine.exporter.image.WrittenImage;
 import dev.kiln.engine.exporter.image.ImageName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +27,30 @@ import java.util.TreeSet;
 final class ImageArchive {
   private ImageArchive() {}
 
-  static void write(OutputStream out, ContentStore content, Image image, List<ImageName> names,
+  static void write(OutputStream out, ContentStore content, WrittenImage written, List<ImageName> names,
       Annotations annotations, TarballFormat format, Instant mtime) throws IOException {
-    try (ArchiveOut tar = new ArchiveOut(out, content, mtime)) {
+    write(new ArchiveOut(out, content, mtime), written, names, annotations, format);
+  }
+
+  /** The same entries as files under {@code dir} ({@code tar=false}). */
+  static void writeDir(Path dir, ContentStore content, WrittenImage written, List<ImageName> names,
+      Annotations annotations, TarballFormat format) throws IOException {
+    write(new LayoutDir(dir, content), written, names, annotations, format);
+  }
+
+  private static void write(LayoutSink sink, WrittenImage written, List<ImageName> names,
+      Annotations annotations, TarballFormat format) throws IOException {
+    if (format == TarballFormat.DOCKER && !(written instanceof Image)) {
+      // docker load reads one manifest per tag; BuildKit's docker exporter refuses indexes too.
+      throw new IOException("a docker tarball holds one platform: build one platform, or use type=oci for several");
+    }
+    try (LayoutSink tar = sink) {
       tar.dir("blobs");
       tar.dir("blobs/sha256");
-      for (Descriptor d : sortedBlobs(image)) tar.blob("blobs/sha256/" + d.digest().hex(), d);
+      for (Descriptor d : sortedBlobs(written)) tar.blob("blobs/sha256/" + d.digest().hex(), d);
       tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      tar.file("index.json", json(index(image, names, annotations)));
-      if (format == TarballFormat.DOCKER) {
+      tar.file("index.json", json(index(written.top(), names, annotations)));
+      if (written instanceof Image image && format == TarballFormat.DOCKER) {
         tar.file("manifest.json", json(dockerManifest(image, names)));
         if (!names.isEmpty()) tar.file("repositories", json(repositories(image, names)));
       }
@@ -41,23 +58,23 @@ final class ImageArchive {
   }
 
   /** Each blob once, by digest (layers may repeat). */
-  private static List<Descriptor> sortedBlobs(Image image) {
+  private static List<Descriptor> sortedBlobs(WrittenImage image) {
     Map<String, Descriptor> byDigest = new TreeMap<>();
     image.blobs().forEach(d -> byDigest.putIfAbsent(d.digest().value(), d));
     return List.copyOf(byDigest.values());
   }
 
-  private static ObjectNode index(Image image, List<ImageName> names, Annotations annotations) {
+  private static ObjectNode index(Descriptor top, List<ImageName> names, Annotations annotations) {
     ObjectNode idx = DescriptorJson.MAPPER.createObjectNode();
     idx.put("schemaVersion", 2);
     idx.put("mediaType", "application/vnd.oci.image.index.v1+json");
     ArrayNode manifests = idx.putArray("manifests");
-    if (names.isEmpty()) manifests.add(DescriptorJson.of(withAnnotations(image.manifest(), annotations.manifestDescriptor())));
+    if (names.isEmpty()) manifests.add(DescriptorJson.of(withAnnotations(top, annotations.manifestDescriptor())));
     for (ImageName n : names) {
       Map<String, String> a = new TreeMap<>(annotations.manifestDescriptor());
       a.put("io.containerd.image.name", n.toString());
       a.put("org.opencontainers.image.ref.name", n.tag());
-      manifests.add(DescriptorJson.of(withAnnotations(image.manifest(), a)));
+      manifests.add(DescriptorJson.of(withAnnotations(top, a)));
     }
     if (!annotations.index().isEmpty()) {
       ObjectNode a = idx.putObject("annotations");

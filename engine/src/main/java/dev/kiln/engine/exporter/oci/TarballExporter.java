@@ -5,8 +5,12 @@ import dev.kiln.engine.exporter.ExportInput;
 import dev.kiln.engine.exporter.ExportResult;
 import dev.kiln.engine.exporter.Exporter;
 import dev.kiln.engine.exporter.ExporterInstance;
-import dev.kiln.engine.exporter.ExporterOptionException;
-import dev.kiln.engine.exporter.image.Image;
+import dev.kiln.engine.exporter.image.WrittenImage;
+import dev.kiln.engine.exporter.DirectoryExport;
+import dev.kiln.engine.exporter.ExportInputs;
+import dev.kiln.engine.exporter.image.AttrReader;
+import java.nio.file.Path;
+import dev.kiln.solver.progress.ProgressWriter;
 import dev.kiln.engine.exporter.image.ImageOptions;
 import dev.kiln.engine.exporter.image.ImageWriter;
 import java.io.IOException;
@@ -17,8 +21,8 @@ import java.util.Map;
 
 /**
  * {@code type=oci} and {@code type=docker}: the image as a tarball streamed to the client. The
- * {@code dest} attribute stays on the client; {@code tar=false} (an OCI layout directory written
- * through the session's content store) is not supported yet.
+ * {@code dest} attribute stays on the client; with {@code tar=false} the layout is a directory,
+ * sent to the client like a {@code type=local} result.
  */
 public final class TarballExporter implements Exporter {
   private final TarballFormat format;
@@ -39,15 +43,31 @@ public final class TarballExporter implements Exporter {
   @Override
   public ExporterInstance resolve(Map<String, String> attrs) {
     ImageOptions options = ImageOptions.parse(attrs, format.ociMediaTypesByDefault(), List.of("tar"));
-    String tar = attrs.getOrDefault("tar", "true");
-    if (!tar.equals("true")) {
-      throw new ExporterOptionException("tar", "only tar=true is supported (an OCI layout directory is not yet)");
-    }
-    return new Instance(options);
+    boolean tar = new AttrReader(attrs).bool("tar").orElse(true);
+    return tar ? new Instance(options) : new DirInstance(options);
   }
 
-  private final class Instance implements ExporterInstance {
-    private final ImageOptions options;
+  /** {@code tar=false}: the same layout as files in a directory. */
+  private final class DirInstance extends Instance implements DirectoryExport {
+    DirInstance(ImageOptions options) {
+      super(options);
+    }
+
+    @Override
+    public ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+      throw new IOException("type=" + format.type() + ",tar=false writes a directory, not a stream");
+    }
+
+    @Override
+    public ExportResult exportTo(Path dir, ExportInputs inputs, ProgressWriter progress) throws IOException {
+      WrittenImage image = images.write(inputs, options);
+      ImageArchive.writeDir(dir, content, image, options.names(), options.annotations(), format);
+      return new ExportResult(image.response(options.nameList()));
+    }
+  }
+
+  private class Instance implements ExporterInstance {
+    final ImageOptions options;
 
     Instance(ImageOptions options) {
       this.options = options;
@@ -55,7 +75,12 @@ public final class TarballExporter implements Exporter {
 
     @Override
     public ExportResult export(ExportInput input, OutputStream out) throws IOException {
-      Image image = images.write(input, options);
+      return export(ExportInputs.single(input), out, null);
+    }
+
+    @Override
+    public ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+      WrittenImage image = images.write(inputs, options);
       Instant mtime = options.sourceDateEpoch().orElse(Instant.EPOCH);
       ImageArchive.write(out, content, image, options.names(), options.annotations(), format, mtime);
       return new ExportResult(image.response(options.nameList()));

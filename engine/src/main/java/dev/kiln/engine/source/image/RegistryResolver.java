@@ -2,6 +2,7 @@ package dev.kiln.engine.source.image;
 
 import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.image.BlobFetcher;
+import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.Digests;
 import dev.kiln.engine.image.ImageNames;
@@ -29,11 +30,13 @@ public final class RegistryResolver {
   private final RegistryClient client;
   private final ContentFetcher fetcher;
   private final ImageNames names;
+  private final BlobSources sources;
 
-  public RegistryResolver(RegistryClient client, ContentFetcher fetcher, ImageNames names) {
+  public RegistryResolver(RegistryClient client, ContentFetcher fetcher, ImageNames names, BlobSources sources) {
     this.client = client;
     this.fetcher = fetcher;
     this.names = names;
+    this.sources = sources;
   }
 
   public PinnedImage resolve(String name, Platform platform, ResolveMode mode) throws IOException {
@@ -51,10 +54,13 @@ public final class RegistryResolver {
     return fetcher.bytes(image.parsed().config(), blobs(image));
   }
 
-  /** Fetches blobs of {@code image}'s repository. */
+  /** Fetches blobs of {@code image}'s repository, remembering where each came from (for pushes). */
   public BlobFetcher blobs(PinnedImage image) {
     ImageRef repo = ImageRef.parse(image.name());
-    return (blob, sink) -> client.fetchBlob(repo, blob, sink);
+    return (blob, sink) -> {
+      client.fetchBlob(repo, blob, sink);
+      sources.record(Digests.of(blob.digest()), repo.name());
+    };
   }
 
   private Digest topDigest(ImageRef ref, ResolveMode mode) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,31 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   public static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+    return start(dir, List.of());
+  }
+
+  /** A registry that wants Basic auth for {@code user}/{@code password} (bcrypt htpasswd, made with {@code htpasswd}). */
+  public static LocalRegistry startWithBasicAuth(Path dir, String user, String password)
+      throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("htpasswd", "-Bbn", user, password).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] line = p.getInputStream().readAllBytes();
+    if (p.waitFor() != 0) fail("htpasswd failed: install apache2-utils");
+    Path file = dir.resolve("htpasswd");
+    Files.write(file, line);
+    return start(dir, List.of("auth:", "  htpasswd:", "    realm: kiln-test", "    path: " + file));
+  }
+
+  /** Copies tag {@code tag} of OCI layout {@code layout} to {@code repository:tag} here (with skopeo). */
+  public void push(Path layout, String tag, String repository, String... skopeoOptions) throws IOException, InterruptedException {
+    List<String> argv = new java.util.ArrayList<>(List.of("skopeo", "copy", "--quiet", "--dest-tls-verify=false"));
+    argv.addAll(List.of(skopeoOptions));
+    argv.addAll(List.of("oci:" + layout + ":" + tag, "docker://" + host() + "/" + repository + ":" + tag));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) throw new IOException("skopeo copy failed: " + out);
+  }
+
+  private static LocalRegistry start(Path dir, List<String> extraConfig) throws IOException, InterruptedException {
     if (!Files.isExecutable(Path.of(BINARY))) {
       fail(BINARY + " is missing: install the CNCF distribution registry (Debian: apt-get install docker-registry)");
     }
@@ -41,7 +67,8 @@ public final class LocalRegistry implements AutoCloseable {
     Path config = dir.resolve("config.yml");
     Files.writeString(config, String.join("\n", "version: 0.1", "log:", "  level: warn", "storage:", "  filesystem:",
         "    rootdirectory: " + dir.resolve("data"), "  delete:", "    enabled: true",
-        "http:", "  addr: 127.0.0.1:" + port, "  secret: kiln-test-secret", ""));
+        "http:", "  addr: 127.0.0.1:" + port, "  secret: kiln-test-secret", "")
+        + String.join("\n", extraConfig) + "\n");
     Process p = new ProcessBuilder(BINARY, "serve", config.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
     LocalRegistry r = new LocalRegistry(p, port, dir);
