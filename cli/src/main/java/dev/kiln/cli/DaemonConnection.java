@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * engine started in-process on {@code --root}/{@code KILN_ROOT} (or the default root).
  */
 record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) implements AutoCloseable {
-  static DaemonConnection open(String addr, String root, PrintStream err) throws IOException {
-    String address = addr != null ? addr : System.getenv("KILN_HOST");
+  static DaemonConnection open(ConnectionOptions options, String root, PrintStream err) throws IOException {
+    String address = options.addr != null ? options.addr : System.getenv("KILN_HOST");
     if (address != null && !address.isEmpty()) {
-      return new DaemonConnection(Connections.open(address), null);
+      return new DaemonConnection(Connections.open(address, options.tls()), null);
     }
     String dir = root != null ? root : System.getenv("KILN_ROOT");
     EmbeddedDaemon embedded = EmbeddedDaemon.start(dir != null && !dir.isEmpty() ? Path.of(dir) : EmbeddedDaemon.defaultRoot(), err);

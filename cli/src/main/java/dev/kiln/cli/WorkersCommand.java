@@ -19,8 +19,7 @@ final class WorkersCommand implements Callable<Integer> {
 
   @ParentCommand DebugCommand debug;
 
-  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: in-process engine.")
-  String addr;
+  @picocli.CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--root", paramLabel = "DIR", description = "State directory of the in-process engine.")
   String root;
@@ -34,8 +33,8 @@ final class WorkersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String address = addr != null ? addr : debug != null && debug.parent != null ? debug.parent.addr : null;
-    try (DaemonConnection connection = DaemonConnection.open(address, root, stdio.err())) {
+    ConnectionOptions options = connection.over(debug != null && debug.parent != null ? debug.parent.connection : null);
+    try (DaemonConnection connection = DaemonConnection.open(options, root, stdio.err())) {
       var response = ControlGrpc.newBlockingStub(connection.channel()).listWorkers(ListWorkersRequest.getDefaultInstance());
       stdio.out().printf("%-26s %s%n", "ID", "PLATFORMS");
       for (WorkerRecord w : response.getRecordList()) {

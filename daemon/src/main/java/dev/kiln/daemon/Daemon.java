@@ -2,6 +2,7 @@ package dev.kiln.daemon;
 
 import dev.kiln.daemon.gateway.BridgeService;
 import dev.kiln.daemon.gateway.GatewayRegistry;
+import dev.kiln.daemon.listen.Listeners;
 import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.worker.EngineConfig;
@@ -90,7 +91,12 @@ public final class Daemon implements AutoCloseable {
 
   /** Serves on a unix socket at {@code socket}; the caller shuts the server down. */
   public Server listenUnix(Path socket) throws IOException {
-    return UnixListener.start(socket, services(), executor);
+    return listeners().start("unix://" + socket.toAbsolutePath(), java.util.Optional.empty(), false).getFirst();
+  }
+
+  /** Starts servers for kilnd's addresses (unix, tcp, fd); the caller shuts them down. */
+  public Listeners listeners() {
+    return new Listeners(services(), executor, MAX_MESSAGE);
   }
 
   /** Idempotent. */

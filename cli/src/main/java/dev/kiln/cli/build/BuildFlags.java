@@ -52,9 +52,6 @@ public final class BuildFlags {
   @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform(s), comma-separated.")
   public String platform;
 
-  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: run the engine in-process. Also KILN_HOST.")
-  public String addr;
-
   @Option(names = "--root", paramLabel = "DIR", description = "State directory for the in-process engine (default /var/lib/kiln as root). Also KILN_ROOT.")
   public String root;
 }
