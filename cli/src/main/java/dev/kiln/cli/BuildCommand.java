@@ -65,7 +65,7 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private DaemonConnection connect() throws IOException {
-    return DaemonConnection.open(connection.over(parent != null ? parent.connection : null), flags.root, stdio.err());
+    return DaemonConnection.open(connection.over(parent != null ? parent.connection : null), flags.root, flags.config, stdio.err());
   }
 
   private boolean isTty() {

@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A channel to the daemon a command talks to: kilnd at {@code --addr}/{@code KILN_HOST}, else the
@@ -13,12 +14,18 @@ import java.nio.file.Path;
  */
 record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) implements AutoCloseable {
   static DaemonConnection open(ConnectionOptions options, String root, PrintStream err) throws IOException {
+    return open(options, root, null, err);
+  }
+
+  /** @param config kilnd.toml for the in-process engine, or null for the default file */
+  static DaemonConnection open(ConnectionOptions options, String root, String config, PrintStream err) throws IOException {
     String address = options.addr != null ? options.addr : System.getenv("KILN_HOST");
     if (address != null && !address.isEmpty()) {
       return new DaemonConnection(Connections.open(address, options.tls()), null);
     }
     String dir = root != null ? root : System.getenv("KILN_ROOT");
-    EmbeddedDaemon embedded = EmbeddedDaemon.start(dir != null && !dir.isEmpty() ? Path.of(dir) : EmbeddedDaemon.defaultRoot(), err);
+    EmbeddedDaemon embedded = EmbeddedDaemon.start(Optional.ofNullable(dir).filter(d -> !d.isEmpty()).map(Path::of),
+        Optional.ofNullable(config).map(Path::of), err);
     return new DaemonConnection(embedded.channel(), embedded);
   }
 

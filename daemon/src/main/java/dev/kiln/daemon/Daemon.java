@@ -1,5 +1,6 @@
 package dev.kiln.daemon;
 
+import dev.kiln.daemon.config.KilndConfig;
 import dev.kiln.daemon.gateway.BridgeService;
 import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.listen.Listeners;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 public final class Daemon implements AutoCloseable {
   /** BuildKit clients send up to 16 MiB per message; leave headroom. */
   static final int MAX_MESSAGE = 32 << 20;
+  private static final long CLOSE_GRACE_SECONDS = 15;
 
   private final Engine engine;
   private final ControlService control;
@@ -44,18 +46,30 @@ public final class Daemon implements AutoCloseable {
 
   /** Opens the engine's state under {@code root} (locked against other engines). */
   public static Daemon open(Path root) throws IOException {
-    return new Daemon(Engine.open(EngineConfig.at(root)), root);
+    return open(EngineConfig.at(root));
+  }
+
+  /** Opens the engine as {@code config} says (root, snapshotter, registry hosts). */
+  public static Daemon open(EngineConfig config) throws IOException {
+    return new Daemon(Engine.open(config), config.root());
+  }
+
+  /** The engine settings of a kilnd.toml, with {@code root} as the state directory. */
+  public static EngineConfig engineConfig(Path root, KilndConfig config) {
+    EngineConfig engine = new EngineConfig(root, config.worker().snapshotter());
+    return config.file().map(engine::withRegistryConfig).orElse(engine);
   }
 
   /**
    * Opens the state under {@code root}, waiting while another process holds it (embedded builds
    * take turns on one root); {@code onWait} runs once, with the reason, when waiting starts.
    */
-  public static Daemon openWaiting(Path root, Consumer<String> onWait) throws IOException {
+  public static Daemon openWaiting(EngineConfig config, Consumer<String> onWait) throws IOException {
+    Path root = config.root();
     boolean told = false;
     while (true) {
       try {
-        return open(root);
+        return open(config);
       } catch (StateInUseException e) {
         if (!told) {
           onWait.accept(e.getMessage());
@@ -106,6 +120,14 @@ public final class Daemon implements AutoCloseable {
     closed = true;
     control.sessions().closeAll();
     executor.shutdownNow();
+    try {
+      // Cancelled builds unwind (containers killed, mutable refs released) before the store closes.
+      if (!executor.awaitTermination(CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        System.err.println("kiln: builds still stopping after " + CLOSE_GRACE_SECONDS + " s; closing the engine anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     engine.close();
   }
 }

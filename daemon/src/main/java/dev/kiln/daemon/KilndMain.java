@@ -1,5 +1,6 @@
 package dev.kiln.daemon;
 
+import dev.kiln.daemon.config.KilndConfig;
 import dev.kiln.daemon.listen.Listeners;
 import dev.kiln.daemon.listen.TlsFiles;
 import io.grpc.Server;
@@ -32,6 +33,13 @@ public final class KilndMain implements Callable<Integer> {
   @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA (PEM) that signs client certificates: clients must present one.")
   Path tlsCa;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "kilnd.toml (default /etc/kiln/kilnd.toml as root, else $XDG_CONFIG_HOME/kiln/kilnd.toml, when present).")
+  Path config;
+
+  @Option(names = "--debugaddr", paramLabel = "HOST:PORT", description = "Serve /debug/health and /debug/threads over HTTP here.")
+  String debugAddress;
+
   @Option(names = "--insecure-tcp", description = "Allow tcp:// without TLS: anyone reaching the port can run builds as this user.")
   boolean insecureTcp;
 
@@ -51,10 +59,13 @@ public final class KilndMain implements Callable<Integer> {
   }
 
   private int serve() throws Exception {
-    Optional<TlsFiles> tls = tls();
-    List<String> addresses = addrs.isEmpty() ? List.of(Listeners.defaultAddress()) : addrs;
-    Path state = root != null ? root : Daemon.defaultRoot();
-    Daemon daemon = Daemon.open(state);
+    KilndConfig.Loaded loaded = KilndConfig.load(Optional.ofNullable(config));
+    loaded.warnings().forEach(w -> System.err.println("kilnd: config: " + w));
+    KilndConfig file = loaded.config();
+    Optional<TlsFiles> tls = tls().or(file::tls);
+    List<String> addresses = !addrs.isEmpty() ? addrs : !file.addresses().isEmpty() ? file.addresses() : List.of(Listeners.defaultAddress());
+    Path state = root != null ? root : file.root().orElseGet(Daemon::defaultRoot);
+    Daemon daemon = Daemon.open(Daemon.engineConfig(state, file));
     List<Server> servers = new ArrayList<>();
     Listeners listeners = daemon.listeners();
     try {
@@ -70,6 +81,11 @@ public final class KilndMain implements Callable<Integer> {
       listeners.removeSockets();
       daemon.close();
       throw e;
+    }
+    Optional<String> debug = Optional.ofNullable(debugAddress).or(file::debugAddress);
+    if (debug.isPresent()) {
+      DebugServer.start(debug.get());
+      System.err.println("kilnd: debug handlers on http://" + debug.get() + "/debug/");
     }
     System.err.println("kilnd: state in " + state);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> Shutdown.run(servers, listeners, daemon), "kilnd-shutdown"));

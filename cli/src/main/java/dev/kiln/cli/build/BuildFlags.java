@@ -54,4 +54,7 @@ public final class BuildFlags {
 
   @Option(names = "--root", paramLabel = "DIR", description = "State directory for the in-process engine (default /var/lib/kiln as root). Also KILN_ROOT.")
   public String root;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "kilnd.toml for the in-process engine (default /etc/kiln/kilnd.toml as root, else $XDG_CONFIG_HOME/kiln/kilnd.toml).")
+  public String config;
 }
