@@ -4,7 +4,11 @@ import dev.kiln.daemon.config.KilndConfig;
 import dev.kiln.daemon.gateway.BridgeService;
 import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.listen.Listeners;
+import dev.kiln.daemon.session.SessionCredentials;
+import dev.kiln.daemon.session.SessionManager;
 import dev.kiln.daemon.session.SyncDirs;
+import dev.kiln.registry.CredentialProvider;
+import dev.kiln.registry.auth.DockerConfigCredentials;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.engine.worker.StateInUseException;
@@ -36,10 +40,10 @@ public final class Daemon implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private boolean closed;
 
-  private Daemon(Engine engine, Path root) {
+  private Daemon(Engine engine, SessionManager sessions, Path root) {
     this.engine = engine;
     GatewayRegistry gateways = new GatewayRegistry();
-    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways,
+    this.control = new ControlService(engine, sessions, root.resolve("tmp").resolve("daemon"), gateways,
         new SyncDirs(root.resolve("localsync")));
     this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()), engine.imageMetaResolver());
   }
@@ -51,7 +55,10 @@ public final class Daemon implements AutoCloseable {
 
   /** Opens the engine as {@code config} says (root, snapshotter, registry hosts). */
   public static Daemon open(EngineConfig config) throws IOException {
-    return new Daemon(Engine.open(config), config.root());
+    // Registry credentials come from the clients' sessions (their docker config), as with BuildKit.
+    SessionManager sessions = new SessionManager();
+    CredentialProvider credentials = new SessionCredentials(sessions, DockerConfigCredentials.fromEnvironment());
+    return new Daemon(Engine.open(config.withCredentials(credentials)), sessions, config.root());
   }
 
   /** The engine settings of a kilnd.toml, with {@code root} as the state directory. */

@@ -6,6 +6,7 @@ import dev.kiln.proto.control.SolveRequest;
 import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.proto.control.StatusRequest;
 import dev.kiln.proto.control.StatusResponse;
+import dev.kiln.session.auth.AuthProvider;
 import dev.kiln.session.filesend.FileSendProvider;
 import dev.kiln.session.filesync.FileSyncProvider;
 import dev.kiln.session.secrets.SecretsProvider;
@@ -101,6 +102,7 @@ public final class KilnClient {
     List<BindableService> services = new ArrayList<>();
     services.add(new FileSyncProvider(plan.locals()));
     services.add(new SecretsProvider(plan.secrets()));
+    services.add(AuthProvider.fromDockerConfig());
     OutputSpec out = plan.output();
     if (out != null && out.type().equals("local")) {
       services.add(new FileSendProvider(new FileSendProvider.Dir(out.dest())));

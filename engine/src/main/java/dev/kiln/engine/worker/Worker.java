@@ -89,7 +89,7 @@ public final class Worker implements AutoCloseable {
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
     HostsConfig hosts = registryHosts(config);
-    this.registryResolver = new RegistryResolver(DistributionClient.builder().hosts(hosts).build(), fetcher, new ImageNames(db));
+    this.registryResolver = new RegistryResolver(registryClient(config, hosts), fetcher, new ImageNames(db));
     this.sources = new SourceManager(List.of(
         new LocalSource(refs, hasher),
         new ImageSource(registryResolver, unpacker, refs),
@@ -111,6 +111,12 @@ public final class Worker implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException("cannot open the metadata database in " + config.root() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static DistributionClient registryClient(EngineConfig config, HostsConfig hosts) {
+    DistributionClient.Builder builder = DistributionClient.builder().hosts(hosts);
+    config.credentials().ifPresent(builder::credentials);
+    return builder.build();
   }
 
   private static HostsConfig registryHosts(EngineConfig config) throws IOException {
