@@ -8,6 +8,7 @@ import dev.kiln.daemon.gateway.GatewayRegistry;
 import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.session.SessionLocalDirs;
 import dev.kiln.daemon.session.SessionSecrets;
+import dev.kiln.daemon.session.SessionSshAgents;
 import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveResult;
@@ -47,7 +48,7 @@ final class SolveRunner {
   SolveResponse run(SolveRequest request) throws Exception {
     ExportSpec export = ExportSpec.of(request);
     try (SessionLocalDirs locals = new SessionLocalDirs(session, workDir, syncDirs)) {
-      BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
+      BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session)).withSshAgents(new SessionSshAgents(session));
       Built built = definition(request, locals);
       Definition definition = built.definition();
       job.converter().addDefinition(definition);

@@ -25,6 +25,9 @@ public final class BuildFlags {
   @Option(names = "--secret", paramLabel = "id=…,src=…|env=…", description = "Secret exposed to RUN --mount=type=secret (repeatable).")
   public List<String> secrets = new ArrayList<>();
 
+  @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]", description = "Forward an ssh agent to RUN --mount=type=ssh (repeatable; default: $SSH_AUTH_SOCK).")
+  public List<String> ssh = new ArrayList<>();
+
   @Option(names = "--no-cache", description = "Run every step again, ignoring cached results.")
   public boolean noCache;
 

@@ -57,7 +57,16 @@ public final class BuildPlanner {
         throw new IllegalArgumentException("no --frontend given and stdin holds no LLB definition (pipe one in: kiln build < def.bin)");
       }
     }
-    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs), f.allow);
+    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs), f.allow, ssh(f.ssh));
+  }
+
+  private static Map<String, Path> ssh(List<String> specs) {
+    Map<String, Path> out = new HashMap<>();
+    for (String spec : specs) {
+      SshSpec s = SshSpec.parse(spec, System.getenv());
+      out.put(s.id(), s.socket());
+    }
+    return out;
   }
 
   private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {

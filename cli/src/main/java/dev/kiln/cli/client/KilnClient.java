@@ -10,6 +10,7 @@ import dev.kiln.session.auth.AuthProvider;
 import dev.kiln.session.filesend.FileSendProvider;
 import dev.kiln.session.filesync.FileSyncProvider;
 import dev.kiln.session.secrets.SecretsProvider;
+import dev.kiln.session.ssh.SshProvider;
 import dev.kiln.session.tunnel.ClientSession;
 import io.grpc.BindableService;
 import io.grpc.Channel;
@@ -103,6 +104,7 @@ public final class KilnClient {
     services.add(new FileSyncProvider(plan.locals()));
     services.add(new SecretsProvider(plan.secrets()));
     services.add(AuthProvider.fromDockerConfig());
+    if (!plan.sshAgents().isEmpty()) services.add(new SshProvider(plan.sshAgents()));
     OutputSpec out = plan.output();
     if (out != null && out.type().equals("local")) {
       services.add(new FileSendProvider(new FileSendProvider.Dir(out.dest())));

@@ -7,13 +7,18 @@ import java.util.Optional;
 /**
  * What the caller of a build supplies to its sources and execs: local directories by name (the
  * session's file sync, or host paths), secrets by id, and OCI image layout directories by store
- * name (the embedded equivalent of the session's OCI content stores).
+ * name (the embedded equivalent of the session's OCI content stores), and ssh agents by id.
  */
-public record BuildInputs(LocalDirs localDirs, SecretStore secrets, Map<String, Path> ociLayouts) {
+public record BuildInputs(LocalDirs localDirs, SecretStore secrets, Map<String, Path> ociLayouts, SshAgents sshAgents) {
   public static final BuildInputs NONE = new BuildInputs(LocalDirs.NONE, SecretStore.NONE, Map.of());
 
   public BuildInputs {
     ociLayouts = Map.copyOf(ociLayouts);
+    java.util.Objects.requireNonNull(sshAgents, "sshAgents");
+  }
+
+  public BuildInputs(LocalDirs localDirs, SecretStore secrets, Map<String, Path> ociLayouts) {
+    this(localDirs, secrets, ociLayouts, SshAgents.NONE);
   }
 
   public BuildInputs(LocalDirs localDirs, SecretStore secrets) {
@@ -26,7 +31,11 @@ public record BuildInputs(LocalDirs localDirs, SecretStore secrets, Map<String, 
   }
 
   public BuildInputs withOciLayouts(Map<String, Path> layouts) {
-    return new BuildInputs(localDirs, secrets, layouts);
+    return new BuildInputs(localDirs, secrets, layouts, sshAgents);
+  }
+
+  public BuildInputs withSshAgents(SshAgents agents) {
+    return new BuildInputs(localDirs, secrets, ociLayouts, agents);
   }
 
   public Optional<Path> ociLayout(String name) {
