@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description = "Kiln: a BuildKit-compatible build toolkit.",
-    subcommands = {BuildCommand.class, DebugCommand.class})
+    subcommands = {BuildCommand.class, DebugCommand.class, VersionCommand.class})
 final class KilnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

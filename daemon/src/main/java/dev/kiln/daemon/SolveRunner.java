@@ -49,12 +49,12 @@ final class SolveRunner {
     ExportSpec export = ExportSpec.of(request);
     try (SessionLocalDirs locals = new SessionLocalDirs(session, workDir, syncDirs)) {
       BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session)).withSshAgents(new SessionSshAgents(session));
-      Built built = definition(request, locals);
-      Definition definition = built.definition();
-      job.converter().addDefinition(definition);
       Map<String, String> attrs = request.getFrontendAttrsMap();
       dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
           entitlements(request), job);
+      Built built = definition(request, locals, def -> engine.solve(def, solve));
+      Definition definition = built.definition();
+      job.converter().addDefinition(definition);
       try (SolveResult result = engine.solve(definition, solve)) {
         Map<String, String> response = Exporter.export(export, result, session, engine, built.imageConfig());
         return SolveResponse.newBuilder().putAllExporterResponse(response).build();
@@ -65,13 +65,13 @@ final class SolveRunner {
   /** What to solve, and the image config a frontend produced with it (null without a frontend). */
   private record Built(Definition definition, byte[] imageConfig) {}
 
-  private Built definition(SolveRequest request, SessionLocalDirs locals) throws Exception {
+  private Built definition(SolveRequest request, SessionLocalDirs locals, GatewayBuild.RefSolver refs) throws Exception {
     if (request.hasDefinition() && request.getDefinition().getDefCount() > 0) {
       return new Built(request.getDefinition(), null);
     }
     if (request.getFrontend().isEmpty()) {
       // Gateway forwarding: the client runs the frontend through LLBBridge and Returns the result.
-      GatewayBuild gateway = new GatewayBuild(locals, request.getSession());
+      GatewayBuild gateway = new GatewayBuild(locals, request.getSession(), refs);
       gateways.register(job.ref(), gateway);
       try {
         return new Built(gateway.awaitResult(session), null);

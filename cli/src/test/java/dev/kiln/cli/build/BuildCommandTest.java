@@ -162,6 +162,9 @@ class BuildCommandTest {
         Cli workers = Cli.run("--addr", "unix://" + socket, "debug", "workers");
         assertThat(workers.exitCode()).as(workers.err()).isZero();
         assertThat(workers.out()).contains("PLATFORMS").contains("kiln").contains("linux/");
+        Cli version = Cli.run("--addr", "unix://" + socket, "version");
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("Client: kiln ").contains("Server: ");
         Cli again = Cli.run("--addr", "unix://" + socket, "build", ctx.toString(), "--progress", "plain");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("CACHED");
