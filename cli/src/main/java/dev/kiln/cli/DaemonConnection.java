@@ -34,4 +34,21 @@ record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) impleme
     channel.shutdownNow();
     if (embedded != null) embedded.close();
   }
+
+  /** One call on a daemon, with the CLI's exit codes: 1 when the daemon or the call fails, 2 for a bad address. */
+  interface Call {
+    int run(DaemonConnection connection) throws IOException;
+  }
+
+  static int call(ConnectionOptions options, String root, PrintStream err, Call call) {
+    try (DaemonConnection connection = open(options, root, err)) {
+      return call.run(connection);
+    } catch (IOException | io.grpc.StatusRuntimeException e) {
+      err.println("ERROR: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("kiln: error: " + e.getMessage());
+      return 2;
+    }
+  }
 }

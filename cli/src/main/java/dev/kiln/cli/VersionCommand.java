@@ -2,8 +2,6 @@ package dev.kiln.cli;
 
 import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.proto.control.InfoRequest;
-import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -32,18 +30,12 @@ final class VersionCommand implements Callable<Integer> {
     ConnectionOptions options = connection.over(parent != null ? parent.connection : null);
     String address = options.addr != null ? options.addr : System.getenv("KILN_HOST");
     if (address == null || address.isEmpty()) return 0; // embedded: the daemon is this client
-    try (DaemonConnection daemon = DaemonConnection.open(options, null, stdio.err())) {
+    return DaemonConnection.call(options, null, stdio.err(), daemon -> {
       var version = ControlGrpc.newBlockingStub(daemon.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
           .info(InfoRequest.getDefaultInstance()).getBuildkitVersion();
       stdio.out().println("Server: " + version.getPackage() + " " + version.getVersion()
           + (version.getRevision().isEmpty() ? "" : " " + version.getRevision()));
       return 0;
-    } catch (IOException | StatusRuntimeException e) {
-      stdio.err().println("ERROR: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      stdio.err().println("kiln: error: " + e.getMessage());
-      return 2;
-    }
+    });
   }
 }

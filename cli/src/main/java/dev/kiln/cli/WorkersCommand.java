@@ -4,8 +4,6 @@ import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.proto.control.ListWorkersRequest;
 import dev.kiln.proto.pb.Platform;
 import dev.kiln.proto.types.WorkerRecord;
-import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -34,7 +32,7 @@ final class WorkersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConnectionOptions options = connection.over(debug != null && debug.parent != null ? debug.parent.connection : null);
-    try (DaemonConnection connection = DaemonConnection.open(options, root, stdio.err())) {
+    return DaemonConnection.call(options, root, stdio.err(), connection -> {
       var response = ControlGrpc.newBlockingStub(connection.channel()).listWorkers(ListWorkersRequest.getDefaultInstance());
       stdio.out().printf("%-26s %s%n", "ID", "PLATFORMS");
       for (WorkerRecord w : response.getRecordList()) {
@@ -42,13 +40,7 @@ final class WorkersCommand implements Callable<Integer> {
         if (verbose) w.getLabelsMap().forEach((k, v) -> stdio.out().printf("  %s=%s%n", k, v));
       }
       return 0;
-    } catch (IOException | StatusRuntimeException e) {
-      stdio.err().println("ERROR: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      stdio.err().println("kiln: error: " + e.getMessage());
-      return 2;
-    }
+    });
   }
 
   private static String platform(Platform p) {
