@@ -42,6 +42,7 @@ class KilndShutdownTest {
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), KilndMain.class.getName(),
         "--addr", "unix://" + socket, "--root", state.toString(), "--config", Files.writeString(tmp.resolve("kilnd.toml"), "").toString())
         .redirectErrorStream(true).redirectOutput(tmp.resolve("kilnd.log").toFile()).start();
+    dev.kiln.session.NettyLogging.quiet();
     var group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     try {
       Instant up = Instant.now().plusSeconds(30);
