@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     description = "Kiln's build daemon: BuildKit's gRPC API over unix sockets, TCP with mTLS, or systemd sockets.")
 public final class KilndMain implements Callable<Integer> {
   @Option(names = "--addr", paramLabel = "ADDR",
-      description = "Listening address, repeatable: unix:///PATH, tcp://HOST:PORT, fd:// (systemd). Default: ${DEFAULT-VALUE}.")
+      description = "Listening address, repeatable: unix:///PATH, tcp://HOST:PORT, fd:// (systemd)."
+          + " Default: [grpc] address of kilnd.toml, else unix:///run/kiln/kilnd.sock as root, else $XDG_RUNTIME_DIR/kiln/kilnd.sock.")
   List<String> addrs = new ArrayList<>();
 
   @Option(names = "--root", paramLabel = "DIR", description = "State directory (default /var/lib/kiln as root).")
