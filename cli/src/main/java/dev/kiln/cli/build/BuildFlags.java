@@ -28,6 +28,9 @@ public final class BuildFlags {
   @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]", description = "Forward an ssh agent to RUN --mount=type=ssh (repeatable; default: $SSH_AUTH_SOCK).")
   public List<String> ssh = new ArrayList<>();
 
+  @Option(names = "--oci-layout", paramLabel = "NAME=DIR", description = "OCI image layout store for oci-layout://NAME@sha256:… sources (repeatable).")
+  public List<String> ociLayouts = new ArrayList<>();
+
   @Option(names = "--no-cache", description = "Run every step again, ignoring cached results.")
   public boolean noCache;
 

@@ -27,6 +27,11 @@ public final class BuildPlanner {
       var kv = Csv.keyValue(local, "--local");
       locals.put(kv.getKey(), Path.of(kv.getValue()));
     }
+    for (String layout : f.ociLayouts) {
+      // Sent like a --local under a reserved name; the engine finds store NAME there (BuildInputs.ociLayout).
+      var kv = Csv.keyValue(layout, "--oci-layout");
+      locals.put("oci-layout:" + kv.getKey(), Path.of(kv.getValue()));
+    }
     for (String opt : f.opts) {
       var kv = Csv.keyValue(opt, "--opt");
       attrs.put(kv.getKey(), kv.getValue());

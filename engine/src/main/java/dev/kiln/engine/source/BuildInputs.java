@@ -10,6 +10,9 @@ import java.util.Optional;
  * name (the embedded equivalent of the session's OCI content stores), and ssh agents by id.
  */
 public record BuildInputs(LocalDirs localDirs, SecretStore secrets, Map<String, Path> ociLayouts, SshAgents sshAgents) {
+  /** Local directories named {@code oci-layout:NAME} hold the client's OCI layout store NAME. */
+  public static final String OCI_LAYOUT_LOCAL_PREFIX = "oci-layout:";
+
   public static final BuildInputs NONE = new BuildInputs(LocalDirs.NONE, SecretStore.NONE, Map.of());
 
   public BuildInputs {
@@ -38,7 +41,14 @@ public record BuildInputs(LocalDirs localDirs, SecretStore secrets, Map<String, 
     return new BuildInputs(localDirs, secrets, ociLayouts, agents);
   }
 
-  public Optional<Path> ociLayout(String name) {
-    return Optional.ofNullable(ociLayouts.get(name));
+  /**
+   * The OCI layout directory of store {@code name}: one given by path, else the client's local
+   * directory {@code oci-layout:NAME} (how {@code kiln build --oci-layout NAME=DIR} sends it).
+   */
+  public Optional<Path> ociLayout(String name) throws java.io.IOException {
+    Path given = ociLayouts.get(name);
+    if (given != null) return Optional.of(given);
+    String local = OCI_LAYOUT_LOCAL_PREFIX + name;
+    return localDirs.get(local, new LocalDirs.Request(java.util.List.of(), java.util.List.of(), java.util.List.of(), local));
   }
 }
