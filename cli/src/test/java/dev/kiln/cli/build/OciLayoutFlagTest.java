@@ -49,4 +49,21 @@ class OciLayoutFlagTest {
       }
     }
   }
+
+  @Test
+  void aDockerfileNamedContextFromTheClientsLayout() throws Exception {
+    TestImage image = TestImage.of("linux", "amd64", new TestLayer().file("from-layout.txt", "layout\n", 0644).tar());
+    Path layout = tmp.resolve("layout");
+    new TestImage.Layout(layout).add("base", image);
+    Path ctx = java.nio.file.Files.createDirectories(tmp.resolve("ctx"));
+    java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM base\nCOPY hello.txt /\n");
+    java.nio.file.Files.writeString(ctx.resolve("hello.txt"), "hello\n");
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("build", ctx.toString(), "--oci-layout", "base=" + layout,
+        "--opt", "context:base=oci-layout://base@" + image.manifestDigest().value(),
+        "-o", "type=local,dest=" + out, "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("from-layout.txt")).hasContent("layout");
+    assertThat(out.resolve("hello.txt")).hasContent("hello");
+  }
 }
