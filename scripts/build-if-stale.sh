@@ -17,6 +17,4 @@ if ! (cd "$root" && mvn -B -q -o package -DskipTests >"$log" 2>&1 || mvn -B -q p
   exit 1
 fi
 rm -f "$log"
-echo "kiln: preparing the CLI's AOT cache (one training build)..."
-"$root/scripts/aot-train.sh"
 touch "$stamp"

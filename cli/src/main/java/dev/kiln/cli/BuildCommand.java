@@ -29,6 +29,8 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin BuildFlags flags = new BuildFlags();
 
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
   @ParentCommand KilnCommand parent;
 
   BuildCommand(Stdio stdio) {
@@ -65,7 +67,7 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private DaemonConnection connect() throws IOException {
-    return DaemonConnection.open(flags.addr != null ? flags.addr : parent != null ? parent.addr : null, flags.root, stdio.err());
+    return DaemonConnection.open(connection.over(parent != null ? parent.connection : null), flags.root, flags.config, stdio.err());
   }
 
   /** A tarball on stdout only when stdout is redirected, as buildctl does: binary noise would garble the terminal. */

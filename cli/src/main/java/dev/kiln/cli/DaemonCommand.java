@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,8 +17,8 @@ abstract class DaemonCommand implements Callable<Integer> {
 
   @ParentCommand KilnCommand parent;
 
-  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: in-process engine.")
-  String addr;
+  /** {@code --addr} and the TLS files, as after {@code kiln build}. */
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--root", paramLabel = "DIR", description = "State directory of the in-process engine.")
   String root;
@@ -40,8 +41,9 @@ abstract class DaemonCommand implements Callable<Integer> {
       stdio.err().println("kiln: error: " + e.getMessage());
       return 2;
     }
-    try (DaemonConnection connection = DaemonConnection.open(addr != null ? addr : parent == null ? null : parent.addr, root, stdio.err())) {
-      return run(connection);
+    ConnectionOptions options = connection.over(parent == null ? null : parent.connection);
+    try (DaemonConnection daemon = DaemonConnection.open(options, root, stdio.err())) {
+      return run(daemon);
     } catch (StatusRuntimeException e) {
       stdio.err().println("ERROR: " + e.getStatus().getDescription());
       return e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT ? 2 : 1;

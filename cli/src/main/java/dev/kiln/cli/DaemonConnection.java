@@ -6,19 +6,26 @@ import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A channel to the daemon a command talks to: kilnd at {@code --addr}/{@code KILN_HOST}, else the
  * engine started in-process on {@code --root}/{@code KILN_ROOT} (or the default root).
  */
 record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) implements AutoCloseable {
-  static DaemonConnection open(String addr, String root, PrintStream err) throws IOException {
-    String address = addr != null ? addr : System.getenv("KILN_HOST");
+  static DaemonConnection open(ConnectionOptions options, String root, PrintStream err) throws IOException {
+    return open(options, root, null, err);
+  }
+
+  /** @param config kilnd.toml for the in-process engine, or null for the default file */
+  static DaemonConnection open(ConnectionOptions options, String root, String config, PrintStream err) throws IOException {
+    String address = options.addr != null ? options.addr : System.getenv("KILN_HOST");
     if (address != null && !address.isEmpty()) {
-      return new DaemonConnection(Connections.open(address), null);
+      return new DaemonConnection(Connections.open(address, options.tls()), null);
     }
     String dir = root != null ? root : System.getenv("KILN_ROOT");
-    EmbeddedDaemon embedded = EmbeddedDaemon.start(dir != null && !dir.isEmpty() ? Path.of(dir) : EmbeddedDaemon.defaultRoot(), err);
+    EmbeddedDaemon embedded = EmbeddedDaemon.start(Optional.ofNullable(dir).filter(d -> !d.isEmpty()).map(Path::of),
+        Optional.ofNullable(config).map(Path::of), err);
     return new DaemonConnection(embedded.channel(), embedded);
   }
 
@@ -26,5 +33,22 @@ record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) impleme
   public void close() throws IOException {
     channel.shutdownNow();
     if (embedded != null) embedded.close();
+  }
+
+  /** One call on a daemon, with the CLI's exit codes: 1 when the daemon or the call fails, 2 for a bad address. */
+  interface Call {
+    int run(DaemonConnection connection) throws IOException;
+  }
+
+  static int call(ConnectionOptions options, String root, PrintStream err, Call call) {
+    try (DaemonConnection connection = open(options, root, err)) {
+      return call.run(connection);
+    } catch (IOException | io.grpc.StatusRuntimeException e) {
+      err.println("ERROR: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("kiln: error: " + e.getMessage());
+      return 2;
+    }
   }
 }

@@ -8,14 +8,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KilnVersion.class,
     description = "Kiln: a BuildKit-compatible build toolkit.",
-    subcommands = {BuildCommand.class, DuCommand.class, PruneCommand.class, DebugCommand.class})
+    subcommands = {BuildCommand.class, DuCommand.class, PruneCommand.class, DebugCommand.class, VersionCommand.class})
 final class KilnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   /** {@code kiln --addr unix:///… build}: the daemon for every command that talks to one. */
-  @picocli.CommandLine.Option(names = "--addr", paramLabel = "ADDR",
-      description = "kilnd address (unix:///PATH); default: the engine runs in-process. Also KILN_HOST.")
-  String addr;
+  @picocli.CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Override
   public void run() {

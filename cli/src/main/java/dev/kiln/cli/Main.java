@@ -48,6 +48,9 @@ public final class Main {
       if (cls == BuildCommand.class) {
         return cls.cast(new BuildCommand(stdio));
       }
+      if (cls == VersionCommand.class) {
+        return cls.cast(new VersionCommand(stdio));
+      }
       return CommandLine.defaultFactory().create(cls);
     }
   }

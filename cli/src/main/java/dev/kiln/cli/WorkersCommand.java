@@ -4,8 +4,6 @@ import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.proto.control.ListWorkersRequest;
 import dev.kiln.proto.pb.Platform;
 import dev.kiln.proto.types.WorkerRecord;
-import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -19,8 +17,7 @@ final class WorkersCommand implements Callable<Integer> {
 
   @ParentCommand DebugCommand debug;
 
-  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: in-process engine.")
-  String addr;
+  @picocli.CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = "--root", paramLabel = "DIR", description = "State directory of the in-process engine.")
   String root;
@@ -34,8 +31,8 @@ final class WorkersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String address = addr != null ? addr : debug != null && debug.parent != null ? debug.parent.addr : null;
-    try (DaemonConnection connection = DaemonConnection.open(address, root, stdio.err())) {
+    ConnectionOptions options = connection.over(debug != null && debug.parent != null ? debug.parent.connection : null);
+    return DaemonConnection.call(options, root, stdio.err(), connection -> {
       var response = ControlGrpc.newBlockingStub(connection.channel()).listWorkers(ListWorkersRequest.getDefaultInstance());
       stdio.out().printf("%-26s %s%n", "ID", "PLATFORMS");
       for (WorkerRecord w : response.getRecordList()) {
@@ -43,13 +40,7 @@ final class WorkersCommand implements Callable<Integer> {
         if (verbose) w.getLabelsMap().forEach((k, v) -> stdio.out().printf("  %s=%s%n", k, v));
       }
       return 0;
-    } catch (IOException | StatusRuntimeException e) {
-      stdio.err().println("ERROR: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      stdio.err().println("kiln: error: " + e.getMessage());
-      return 2;
-    }
+    });
   }
 
   private static String platform(Platform p) {

@@ -48,13 +48,14 @@ final class ControlService extends ControlGrpc.ControlImplBase {
   private final Engine engine;
   private final Path workRoot;
   private final JobRegistry jobs = new JobRegistry();
-  private final SessionManager sessions = new SessionManager();
+  private final SessionManager sessions;
 
   private final GatewayRegistry gateways;
 
   private final SyncDirs syncDirs;
 
-  ControlService(Engine engine, Path workRoot, GatewayRegistry gateways, SyncDirs syncDirs) {
+  ControlService(Engine engine, SessionManager sessions, Path workRoot, GatewayRegistry gateways, SyncDirs syncDirs) {
+    this.sessions = sessions;
     this.engine = engine;
     this.syncDirs = syncDirs;
     this.workRoot = workRoot;

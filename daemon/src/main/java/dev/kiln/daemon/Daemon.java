@@ -1,10 +1,15 @@
 package dev.kiln.daemon;
 
+import dev.kiln.daemon.config.KilndConfig;
 import dev.kiln.daemon.gateway.BridgeService;
 import dev.kiln.daemon.gateway.GatewayRegistry;
+import dev.kiln.daemon.listen.Listeners;
+import dev.kiln.daemon.session.SessionCredentials;
+import dev.kiln.daemon.session.SessionManager;
 import dev.kiln.daemon.session.SyncDirs;
+import dev.kiln.registry.CredentialProvider;
+import dev.kiln.registry.auth.DockerConfigCredentials;
 import dev.kiln.engine.Engine;
-import dev.kiln.engine.gc.DiskStats;
 import dev.kiln.engine.gc.GcPolicy;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.engine.worker.StateInUseException;
@@ -29,6 +34,7 @@ import java.util.concurrent.Executors;
 public final class Daemon implements AutoCloseable {
   /** BuildKit clients send up to 16 MiB per message; leave headroom. */
   static final int MAX_MESSAGE = 32 << 20;
+  private static final long CLOSE_GRACE_SECONDS = 15;
 
   private final Engine engine;
   private final ControlService control;
@@ -36,28 +42,43 @@ public final class Daemon implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private boolean closed;
 
-  private Daemon(Engine engine, Path root) {
+  private Daemon(Engine engine, SessionManager sessions, Path root) {
     this.engine = engine;
     GatewayRegistry gateways = new GatewayRegistry();
-    this.control = new ControlService(engine, root.resolve("tmp").resolve("daemon"), gateways,
+    this.control = new ControlService(engine, sessions, root.resolve("tmp").resolve("daemon"), gateways,
         new SyncDirs(root.resolve("localsync")));
     this.bridge = new BridgeService(gateways, WorkerInfo.record(engine.snapshotter()), engine.imageMetaResolver());
   }
 
   /** Opens the engine's state under {@code root} (locked against other engines). */
   public static Daemon open(Path root) throws IOException {
-    return new Daemon(Engine.open(EngineConfig.at(root)), root);
+    return open(EngineConfig.at(root));
+  }
+
+  /** Opens the engine as {@code config} says (root, snapshotter, registry hosts). */
+  public static Daemon open(EngineConfig config) throws IOException {
+    // Registry credentials come from the clients' sessions (their docker config), as with BuildKit.
+    SessionManager sessions = new SessionManager();
+    CredentialProvider credentials = new SessionCredentials(sessions, DockerConfigCredentials.fromEnvironment());
+    return new Daemon(Engine.open(config.withCredentials(credentials)), sessions, config.root());
+  }
+
+  /** The engine settings of a kilnd.toml, with {@code root} as the state directory. */
+  public static EngineConfig engineConfig(Path root, KilndConfig config) {
+    EngineConfig engine = new EngineConfig(root, config.worker().snapshotter());
+    return config.file().map(engine::withRegistryConfig).orElse(engine);
   }
 
   /**
    * Opens the state under {@code root}, waiting while another process holds it (embedded builds
    * take turns on one root); {@code onWait} runs once, with the reason, when waiting starts.
    */
-  public static Daemon openWaiting(Path root, Consumer<String> onWait) throws IOException {
+  public static Daemon openWaiting(EngineConfig config, Consumer<String> onWait) throws IOException {
+    Path root = config.root();
     boolean told = false;
     while (true) {
       try {
-        return open(root);
+        return open(config);
       } catch (StateInUseException e) {
         if (!told) {
           onWait.accept(e.getMessage());
@@ -80,16 +101,12 @@ public final class Daemon implements AutoCloseable {
 
   /**
    * Turns on automatic garbage collection with {@code policies}: after every build and every
-   * {@code interval}. kilnd uses BuildKit's defaults ({@link #defaultGcPolicies}).
+   * {@code interval}. kilnd uses kilnd.toml's policies, else BuildKit's defaults.
    */
   public void enableGc(List<GcPolicy> policies, Duration interval) {
     engine.automaticGc(policies, interval);
   }
 
-  /** BuildKit's default policies, keeping about 10% of the disk holding {@code root}. */
-  public static List<GcPolicy> defaultGcPolicies(Path root) {
-    return GcPolicy.defaults(GcPolicy.defaultKeepBytes(DiskStats.of(root)));
-  }
 
   /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */
   public List<ServerServiceDefinition> services() {
@@ -106,7 +123,12 @@ public final class Daemon implements AutoCloseable {
 
   /** Serves on a unix socket at {@code socket}; the caller shuts the server down. */
   public Server listenUnix(Path socket) throws IOException {
-    return UnixListener.start(socket, services(), executor);
+    return listeners().start("unix://" + socket.toAbsolutePath(), java.util.Optional.empty(), false).getFirst();
+  }
+
+  /** Starts servers for kilnd's addresses (unix, tcp, fd); the caller shuts them down. */
+  public Listeners listeners() {
+    return new Listeners(services(), executor, MAX_MESSAGE);
   }
 
   /** Idempotent. */
@@ -116,6 +138,14 @@ public final class Daemon implements AutoCloseable {
     closed = true;
     control.sessions().closeAll();
     executor.shutdownNow();
+    try {
+      // Cancelled builds unwind (containers killed, mutable refs released) before the store closes.
+      if (!executor.awaitTermination(CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        System.err.println("kiln: builds still stopping after " + CLOSE_GRACE_SECONDS + " s; closing the engine anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     engine.close();
   }
 }

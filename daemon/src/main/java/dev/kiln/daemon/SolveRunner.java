@@ -11,6 +11,7 @@ import dev.kiln.daemon.progress.BuildJob;
 import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.daemon.session.SessionLocalDirs;
 import dev.kiln.daemon.session.SessionSecrets;
+import dev.kiln.daemon.session.SessionSshAgents;
 import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveResult;
@@ -58,11 +59,11 @@ final class SolveRunner {
     try (SessionLocalDirs sessionLocals = new SessionLocalDirs(session, workDir, syncDirs);
         RemoteContextScope remote = RemoteContextScope.of(request, sessionLocals, engine, new SessionSecrets(session), job)) {
       LocalDirs locals = remote.locals();
-      BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session));
-      Built built = definition(request, locals);
+      BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session)).withSshAgents(new SessionSshAgents(session));
       Map<String, String> attrs = request.getFrontendAttrsMap();
       dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
           entitlements(request), job);
+      Built built = definition(request, locals, def -> engine.solve(def, solve));
       List<SolveResult> results = new ArrayList<>();
       try {
         List<ExportInput> exportInputs = new ArrayList<>();
@@ -94,13 +95,13 @@ final class SolveRunner {
   }
 
   /** {@code locals} serves the frontend: the session's directories, or a remote context. */
-  private Built definition(SolveRequest request, LocalDirs locals) throws Exception {
+  private Built definition(SolveRequest request, LocalDirs locals, GatewayBuild.RefSolver refs) throws Exception {
     if (request.hasDefinition() && request.getDefinition().getDefCount() > 0) {
       return Built.single(request.getDefinition(), null);
     }
     if (request.getFrontend().isEmpty()) {
       // Gateway forwarding: the client runs the frontend through LLBBridge and Returns the result.
-      GatewayBuild gateway = new GatewayBuild(locals, request.getSession());
+      GatewayBuild gateway = new GatewayBuild(locals, request.getSession(), refs);
       gateways.register(job.ref(), gateway);
       try {
         return Built.single(gateway.awaitResult(session), null);

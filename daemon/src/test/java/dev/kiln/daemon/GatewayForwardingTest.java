@@ -67,6 +67,19 @@ class GatewayForwardingTest {
             .setAllowResultReturn(true).setAllowResultArrayRef(true).build()).getResult();
         assertThat(result.getRef().getDef().getDefCount()).isPositive();
         assertThat(result.getMetadataMap()).containsKey("containerimage.config");
+        // Frontends read from solved refs (e.g. a Dockerfile from a context ref) before returning.
+        String ref = result.getRef().getId();
+        var file = bridge.readFile(dev.kiln.proto.gateway.ReadFileRequest.newBuilder().setRef(ref).setFilePath("/app/hello.txt").build());
+        assertThat(file.getData().toStringUtf8()).isEqualTo("hello\n");
+        var part = bridge.readFile(dev.kiln.proto.gateway.ReadFileRequest.newBuilder().setRef(ref).setFilePath("app/hello.txt")
+            .setRange(dev.kiln.proto.gateway.FileRange.newBuilder().setOffset(1).setLength(3)).build());
+        assertThat(part.getData().toStringUtf8()).isEqualTo("ell");
+        var dir = bridge.readDir(dev.kiln.proto.gateway.ReadDirRequest.newBuilder().setRef(ref).setDirPath("/app").build());
+        assertThat(dir.getEntriesList()).extracting(e -> e.getPath()).containsExactly("hello.txt");
+        var stat = bridge.statFile(dev.kiln.proto.gateway.StatFileRequest.newBuilder().setRef(ref).setPath("/app/hello.txt").build());
+        assertThat(stat.getStat().getSize()).isEqualTo(6);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bridge.readFile(dev.kiln.proto.gateway.ReadFileRequest.newBuilder()
+            .setRef(ref).setFilePath("../../../../etc/hostname").build())).hasMessageContaining("NOT_FOUND");
         bridge.return_(ReturnRequest.newBuilder().setResult(result).build());
         control.join();
         assertThat(solved.get()).isInstanceOf(SolveResponse.class);

@@ -25,6 +25,12 @@ public final class BuildFlags {
   @Option(names = "--secret", paramLabel = "id=…,src=…|env=…", description = "Secret exposed to RUN --mount=type=secret (repeatable).")
   public List<String> secrets = new ArrayList<>();
 
+  @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]", description = "Forward an ssh agent to RUN --mount=type=ssh (repeatable; default: $SSH_AUTH_SOCK).")
+  public List<String> ssh = new ArrayList<>();
+
+  @Option(names = "--oci-layout", paramLabel = "NAME=DIR", description = "OCI image layout store for oci-layout://NAME@sha256:… sources (repeatable).")
+  public List<String> ociLayouts = new ArrayList<>();
+
   @Option(names = "--no-cache", description = "Run every step again, ignoring cached results.")
   public boolean noCache;
 
@@ -52,9 +58,9 @@ public final class BuildFlags {
   @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform(s), comma-separated.")
   public String platform;
 
-  @Option(names = "--addr", paramLabel = "ADDR", description = "kilnd address (unix:///PATH); default: run the engine in-process. Also KILN_HOST.")
-  public String addr;
-
   @Option(names = "--root", paramLabel = "DIR", description = "State directory for the in-process engine (default /var/lib/kiln as root). Also KILN_ROOT.")
   public String root;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "kilnd.toml for the in-process engine (default /etc/kiln/kilnd.toml as root, else $XDG_CONFIG_HOME/kiln/kilnd.toml).")
+  public String config;
 }

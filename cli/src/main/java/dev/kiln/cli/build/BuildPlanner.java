@@ -27,6 +27,11 @@ public final class BuildPlanner {
       var kv = Csv.keyValue(local, "--local");
       locals.put(kv.getKey(), Path.of(kv.getValue()));
     }
+    for (String layout : f.ociLayouts) {
+      // Sent like a --local under a reserved name; the engine finds store NAME there (BuildInputs.ociLayout).
+      var kv = Csv.keyValue(layout, "--oci-layout");
+      locals.put("oci-layout:" + kv.getKey(), Path.of(kv.getValue()));
+    }
     for (String opt : f.opts) {
       var kv = Csv.keyValue(opt, "--opt");
       attrs.put(kv.getKey(), kv.getValue());
@@ -57,7 +62,16 @@ public final class BuildPlanner {
         throw new IllegalArgumentException("no --frontend given and stdin holds no LLB definition (pipe one in: kiln build < def.bin)");
       }
     }
-    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow);
+    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow, ssh(f.ssh));
+  }
+
+  private static Map<String, Path> ssh(List<String> specs) {
+    Map<String, Path> out = new HashMap<>();
+    for (String spec : specs) {
+      SshSpec s = SshSpec.parse(spec, System.getenv());
+      out.put(s.id(), s.socket());
+    }
+    return out;
   }
 
   private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {

@@ -12,10 +12,13 @@ import java.util.Map;
  * @param definition raw LLB to solve, or null when a frontend builds it
  * @param frontend frontend name ({@code dockerfile.v0}), or "" with a definition
  * @param output where the result goes, or null to leave it in the build cache
+ * @param sshAgents agent sockets forwarded to the build, by id
  */
 public record BuildPlan(Definition definition, String frontend, Map<String, String> frontendAttrs,
-    Map<String, Path> locals, Map<String, byte[]> secrets, OutputSpec output, List<String> entitlements) {
+    Map<String, Path> locals, Map<String, byte[]> secrets, OutputSpec output, List<String> entitlements,
+    Map<String, Path> sshAgents) {
   public BuildPlan {
+    sshAgents = Map.copyOf(sshAgents);
     frontendAttrs = Map.copyOf(frontendAttrs);
     locals = Map.copyOf(locals);
     secrets = Map.copyOf(secrets);

@@ -6,9 +6,11 @@ import dev.kiln.proto.control.SolveRequest;
 import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.proto.control.StatusRequest;
 import dev.kiln.proto.control.StatusResponse;
+import dev.kiln.session.auth.AuthProvider;
 import dev.kiln.session.filesend.FileSendProvider;
 import dev.kiln.session.filesync.FileSyncProvider;
 import dev.kiln.session.secrets.SecretsProvider;
+import dev.kiln.session.ssh.SshProvider;
 import dev.kiln.session.tunnel.ClientSession;
 import io.grpc.BindableService;
 import io.grpc.Channel;
@@ -101,6 +103,8 @@ public final class KilnClient {
     List<BindableService> services = new ArrayList<>();
     services.add(new FileSyncProvider(plan.locals()));
     services.add(new SecretsProvider(plan.secrets()));
+    services.add(AuthProvider.fromDockerConfig());
+    if (!plan.sshAgents().isEmpty()) services.add(new SshProvider(plan.sshAgents()));
     OutputSpec out = plan.output();
     if (out != null && out.isDirectory()) {
       services.add(new FileSendProvider(new FileSendProvider.Dir(out.dest())));

@@ -1,11 +1,13 @@
 package dev.kiln.cli.embedded;
 
 import dev.kiln.daemon.Daemon;
+import dev.kiln.daemon.config.KilndConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,9 +30,18 @@ public final class EmbeddedDaemon implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(onExit);
   }
 
-  /** @param err told when another build holds the state directory and this one waits its turn */
-  public static EmbeddedDaemon start(Path root, java.io.PrintStream err) throws IOException {
-    Daemon daemon = Daemon.openWaiting(root, reason -> err.println("kiln: waiting: " + reason));
+  /**
+   * Starts the engine as kilnd would: settings from {@code configFile} (else the default
+   * kilnd.toml, if any), state in {@code root}, else the file's {@code root}, else the default root.
+   *
+   * @param err told of the config file's unknown keys, and when another build holds the state
+   *     directory and this one waits its turn
+   */
+  public static EmbeddedDaemon start(Optional<Path> root, Optional<Path> configFile, java.io.PrintStream err) throws IOException {
+    KilndConfig.Loaded loaded = KilndConfig.load(configFile);
+    loaded.warnings().forEach(w -> err.println("kiln: config: " + w));
+    Path state = root.or(() -> loaded.config().root()).orElseGet(Daemon::defaultRoot);
+    Daemon daemon = Daemon.openWaiting(Daemon.engineConfig(state, loaded.config()), reason -> err.println("kiln: waiting: " + reason));
     String name = "kiln-embedded-" + UUID.randomUUID();
     try {
       Server server = daemon.startInProcess(name);
@@ -40,11 +51,6 @@ public final class EmbeddedDaemon implements AutoCloseable {
       daemon.close();
       throw e;
     }
-  }
-
-  /** The default state directory, as kilnd uses it. */
-  public static Path defaultRoot() {
-    return Daemon.defaultRoot();
   }
 
   public ManagedChannel channel() {

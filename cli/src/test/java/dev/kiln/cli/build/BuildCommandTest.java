@@ -182,6 +182,9 @@ class BuildCommandTest {
         Cli workers = Cli.run("--addr", "unix://" + socket, "debug", "workers");
         assertThat(workers.exitCode()).as(workers.err()).isZero();
         assertThat(workers.out()).contains("PLATFORMS").contains("kiln").contains("linux/");
+        Cli version = Cli.run("--addr", "unix://" + socket, "version");
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("Client: kiln ").contains("Server: ");
         Cli again = Cli.run("--addr", "unix://" + socket, "build", ctx.toString(), "--progress", "plain");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("CACHED");
@@ -189,5 +192,22 @@ class BuildCommandTest {
         server.shutdownNow().awaitTermination();
       }
     }
+  }
+
+  @Test
+  void theEmbeddedEngineReadsKilndToml() throws Exception {
+    Path ctx = dockerContext("FROM scratch\nCOPY hello.txt /app/\n");
+    Path config = tmp.resolve("kilnd.toml");
+    Path configuredRoot = tmp.resolve("configured-state");
+    Files.writeString(config, "root = \"" + configuredRoot + "\"\nfancy = 1\n[worker.oci]\nsnapshotter = \"copy\"\n");
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("build", ctx.toString(), "--config", config.toString(), "-o", "type=local,dest=" + out, "--progress", "plain");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("app/hello.txt")).hasContent("hello");
+    assertThat(configuredRoot.resolve("metadata.db")).exists();
+    assertThat(r.err()).contains("kiln: config: unknown key 'fancy' (ignored)");
+    Cli missing = Cli.run("build", ctx.toString(), "--config", tmp.resolve("nope.toml").toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("nope.toml does not exist");
   }
 }

@@ -22,7 +22,7 @@ public final class FrontendRunner {
       ImageMetaResolver images) throws FrontendFailure {
     Frontend frontend = Frontends.named(name).orElseThrow(() ->
         new FrontendFailure("unknown frontend '" + name + "' (kilnd runs dockerfile.v0)", null));
-    var context = new SessionFrontendContext(attrs, locals, images, sessionId);
+    var context = new SessionFrontendContext(attrs, locals, new ClientLayoutResolver(images, locals), sessionId);
     try {
       return frontend.build(context);
     } catch (FrontendException e) {

@@ -7,6 +7,12 @@ import dev.kiln.llb.frontend.ImageMetaResolver;
 import dev.kiln.proto.gateway.LLBBridgeGrpc;
 import dev.kiln.proto.gateway.PingRequest;
 import dev.kiln.proto.gateway.PongResponse;
+import dev.kiln.proto.gateway.ReadDirRequest;
+import dev.kiln.proto.gateway.ReadDirResponse;
+import dev.kiln.proto.gateway.ReadFileRequest;
+import dev.kiln.proto.gateway.ReadFileResponse;
+import dev.kiln.proto.gateway.StatFileRequest;
+import dev.kiln.proto.gateway.StatFileResponse;
 import dev.kiln.proto.gateway.Ref;
 import dev.kiln.proto.gateway.Result;
 import dev.kiln.proto.gateway.ReturnRequest;
@@ -25,7 +31,8 @@ import java.time.Duration;
 
 /**
  * {@code moby.buildkit.v1.frontend.LLBBridge}, the part buildctl and buildx use to drive a build:
- * Ping, Solve (a frontend run in-process, or a definition, answered with a lazy ref) and Return.
+ * Ping, Solve (a frontend run in-process, or a definition, answered with a lazy ref), ReadFile,
+ * ReadDir and StatFile (which solve the ref on first use) and Return.
  * Calls find their build by the {@code buildkit-controlapi-buildid} header.
  */
 public final class BridgeService extends LLBBridgeGrpc.LLBBridgeImplBase {
@@ -85,6 +92,47 @@ public final class BridgeService extends LLBBridgeGrpc.LLBBridgeImplBase {
       response.onCompleted();
     } catch (StatusException e) {
       response.onError(e);
+    }
+  }
+
+  @Override
+  public void readFile(ReadFileRequest request, StreamObserver<ReadFileResponse> response) {
+    onRef(request.getRef(), response, root -> ReadFileResponse.newBuilder().setData(RefFiles.read(root,
+        request.getFilePath(), request.getRange().getOffset(), request.getRange().getLength())).build());
+  }
+
+  @Override
+  public void readDir(ReadDirRequest request, StreamObserver<ReadDirResponse> response) {
+    onRef(request.getRef(), response, root -> ReadDirResponse.newBuilder()
+        .addAllEntries(RefFiles.list(root, request.getDirPath(), request.getIncludePattern())).build());
+  }
+
+  @Override
+  public void statFile(StatFileRequest request, StreamObserver<StatFileResponse> response) {
+    onRef(request.getRef(), response, root -> StatFileResponse.newBuilder().setStat(RefFiles.stat(root, request.getPath())).build());
+  }
+
+  /** What a read does with the solved tree of a ref. */
+  private interface TreeRead<T> {
+    T apply(java.nio.file.Path root) throws java.io.IOException;
+  }
+
+  /** Solves the ref (a cache hit once solved), opens its tree read-only, answers with {@code read}. */
+  private <T> void onRef(String refId, StreamObserver<T> response, TreeRead<T> read) {
+    try {
+      GatewayBuild build = build();
+      Definition definition = build.ref(refId);
+      if (definition == null) throw Status.NOT_FOUND.withDescription("unknown ref '" + refId + "'").asException();
+      try (var solved = build.solver().solve(definition); var tree = solved.open()) {
+        response.onNext(read.apply(tree.root()));
+      }
+      response.onCompleted();
+    } catch (StatusException e) {
+      response.onError(e);
+    } catch (java.io.IOException e) {
+      response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+    } catch (Exception e) {
+      response.onError(Status.UNKNOWN.withDescription(String.valueOf(e.getMessage())).asRuntimeException());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.daemon.gateway;
 
+import dev.kiln.engine.SolveResult;
 import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.proto.pb.Definition;
 import dev.kiln.session.tunnel.DaemonSession;
@@ -16,13 +17,25 @@ import java.util.UUID;
 public final class GatewayBuild {
   private final LocalDirs locals;
   private final String sessionId;
+  private final RefSolver solver;
   private final Map<String, Definition> refs = new HashMap<>();
   private Definition result;
   private String error;
 
-  public GatewayBuild(LocalDirs locals, String sessionId) {
+  /** Solves a ref's definition when the client reads from it (ReadFile, ReadDir, StatFile). */
+  @FunctionalInterface
+  public interface RefSolver {
+    SolveResult solve(Definition definition) throws Exception;
+  }
+
+  public GatewayBuild(LocalDirs locals, String sessionId, RefSolver solver) {
     this.locals = locals;
     this.sessionId = sessionId;
+    this.solver = solver;
+  }
+
+  RefSolver solver() {
+    return solver;
   }
 
   LocalDirs locals() {

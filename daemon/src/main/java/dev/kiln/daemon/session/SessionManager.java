@@ -2,7 +2,9 @@ package dev.kiln.daemon.session;
 
 import dev.kiln.session.tunnel.DaemonSession;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * so lookups wait (bounded). Thread-safe.
  */
 public final class SessionManager {
-  private final Map<String, DaemonSession> sessions = new HashMap<>();
+  private final Map<String, DaemonSession> sessions = new LinkedHashMap<>();
 
   /** Registers {@code session} and forgets it when the client ends it. */
   public void register(DaemonSession session) {
@@ -42,6 +44,11 @@ public final class SessionManager {
       wait(Math.max(1, left / 1_000_000));
     }
     return Optional.of(sessions.get(id));
+  }
+
+  /** The open sessions, the most recently opened first. */
+  public synchronized List<DaemonSession> newestFirst() {
+    return new ArrayList<>(sessions.values()).reversed();
   }
 
   public synchronized void closeAll() {

@@ -125,10 +125,28 @@ final class ExecMounts implements AutoCloseable {
     execMounts.add(new ExecMount.Secret(m.getDest(), data.get(), opt.getUid(), opt.getGid(), opt.getMode()));
   }
 
-  private void ssh(Mount m) throws IOException {
-    if (m.getSSHOpt().getOptional()) return;
-    String id = m.getSSHOpt().getID().isEmpty() ? "default" : m.getSSHOpt().getID();
-    throw new IOException("no SSH agent for id '" + id + "': forwarding SSH agents into builds is not available yet");
+  private void ssh(Mount m) throws Exception {
+    var opt = m.getSSHOpt();
+    String id = opt.getID().isEmpty() ? "default" : opt.getID();
+    if (!build.sshAgents().has(id)) {
+      if (opt.getOptional()) return;
+      throw new IOException("no SSH agent for id '" + id + "': pass one with --ssh " + id + "[=SOCKET]");
+    }
+    // Short path: unix socket paths are limited to 107 bytes.
+    Path dir = Files.createTempDirectory("kiln-ssh-");
+    Path socket = dir.resolve("agent.sock");
+    AutoCloseable forwarding = build.sshAgents().serve(id, socket);
+    open.add(() -> {
+      try {
+        forwarding.close();
+      } catch (Exception e) {
+        throw e instanceof IOException io ? io : new IOException(e);
+      } finally {
+        Files.deleteIfExists(socket);
+        Files.deleteIfExists(dir);
+      }
+    });
+    execMounts.add(new ExecMount.SshSocket(m.getDest(), socket, opt.getUid(), opt.getGid(), opt.getMode()));
   }
 
   RootFs rootfs() {

@@ -1,5 +1,6 @@
 package dev.kiln.engine.worker;
 
+import dev.kiln.registry.CredentialProvider;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -10,18 +11,30 @@ import java.util.Optional;
  * @param snapshotter {@code auto} (overlayfs when it works here, else copy), {@code overlayfs} or {@code copy}
  * @param registryConfig a TOML file whose {@code [registry."host"]} tables set mirrors, {@code
  *     http}, {@code insecure} and CA files per registry host (buildkitd.toml's form; kilnd.toml can
- *     be given whole); empty for defaults. Credentials come from {@code ~/.docker/config.json}.
+ *     be given whole); empty for defaults
+ * @param credentials registry credentials (kilnd asks its clients' sessions); empty: {@code
+ *     ~/.docker/config.json} of this process
  */
-public record EngineConfig(Path root, String snapshotter, Optional<Path> registryConfig) {
+public record EngineConfig(Path root, String snapshotter, Optional<Path> registryConfig,
+    Optional<CredentialProvider> credentials) {
   public EngineConfig {
     if (!snapshotter.equals("auto") && !snapshotter.equals("overlayfs") && !snapshotter.equals("copy")) {
       throw new IllegalArgumentException("unknown snapshotter '" + snapshotter + "': use auto, overlayfs or copy");
     }
     java.util.Objects.requireNonNull(registryConfig, "registryConfig");
+    java.util.Objects.requireNonNull(credentials, "credentials");
+  }
+
+  public EngineConfig(Path root, String snapshotter, Optional<Path> registryConfig) {
+    this(root, snapshotter, registryConfig, Optional.empty());
   }
 
   public EngineConfig(Path root, String snapshotter) {
     this(root, snapshotter, Optional.empty());
+  }
+
+  public EngineConfig withCredentials(CredentialProvider provider) {
+    return new EngineConfig(root, snapshotter, registryConfig, Optional.of(provider));
   }
 
   public static EngineConfig at(Path root) {
@@ -29,7 +42,7 @@ public record EngineConfig(Path root, String snapshotter, Optional<Path> registr
   }
 
   public EngineConfig withRegistryConfig(Path file) {
-    return new EngineConfig(root, snapshotter, Optional.of(file));
+    return new EngineConfig(root, snapshotter, Optional.of(file), credentials);
   }
 
   /** The default state directory for this user. */

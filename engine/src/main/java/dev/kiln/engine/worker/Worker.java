@@ -103,7 +103,7 @@ public final class Worker implements AutoCloseable {
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
     HostsConfig hosts = registryHosts(config);
-    DistributionClient registry = DistributionClient.builder().hosts(hosts).build();
+    DistributionClient registry = registryClient(config, hosts);
     BlobSources blobSources = new BlobSources(db);
     ImageNames imageNames = new ImageNames(db);
     this.registryResolver = new RegistryResolver(registry, fetcher, imageNames, blobSources);
@@ -139,6 +139,12 @@ public final class Worker implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException("cannot open the metadata database in " + config.root() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static DistributionClient registryClient(EngineConfig config, HostsConfig hosts) {
+    DistributionClient.Builder builder = DistributionClient.builder().hosts(hosts);
+    config.credentials().ifPresent(builder::credentials);
+    return builder.build();
   }
 
   private static HostsConfig registryHosts(EngineConfig config) throws IOException {

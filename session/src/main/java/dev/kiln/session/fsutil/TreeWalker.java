@@ -77,23 +77,7 @@ final class TreeWalker {
   }
 
   private Entry entry(Path file, String rel) throws IOException {
-    Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid,gid,size,lastModifiedTime,rdev", LinkOption.NOFOLLOW_LINKS);
-    int mode = FileMode.fromUnix((Integer) a.get("mode"));
-    Stat.Builder stat = Stat.newBuilder()
-        .setPath(rel)
-        .setMode(mode)
-        .setUid(rootOwned ? 0 : (Integer) a.get("uid"))
-        .setGid(rootOwned ? 0 : (Integer) a.get("gid"))
-        .setModTime(nanos((FileTime) a.get("lastModifiedTime")));
-    if (FileMode.isRegular(mode)) {
-      stat.setSize((Long) a.get("size"));
-    } else if (FileMode.isSymlink(mode)) {
-      stat.setLinkname(Files.readSymbolicLink(file).toString());
-    } else if ((mode & FileMode.DEVICE) != 0) {
-      long rdev = (Long) a.get("rdev");
-      stat.setDevmajor((rdev >> 8) & 0xfff).setDevminor((rdev & 0xff) | ((rdev >> 12) & 0xfff00));
-    }
-    return new Entry(stat.build(), file);
+    return new Entry(FileStats.stat(file, rel, rootOwned), file);
   }
 
   private Entry linkIfSeen(Entry entry, Path file) throws IOException {
@@ -109,10 +93,5 @@ final class TreeWalker {
       return entry;
     }
     return new Entry(entry.stat().toBuilder().setLinkname(first).setSize(0).build(), null);
-  }
-
-  private static long nanos(FileTime time) {
-    var instant = time.toInstant();
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 }

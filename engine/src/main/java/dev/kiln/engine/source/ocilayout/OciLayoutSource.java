@@ -61,16 +61,34 @@ public final class OciLayoutSource implements Source {
   /** Pinned by digest, the layout's content cannot change between keying and exec: no state is kept. */
   private PinnedImage pin(LayoutRef ref, OciLayout layout, SourceRequest request) throws IOException {
     try {
-      Descriptor top = ref.digest() != null ? layout.describe(ref.digest())
-          : layout.tagged(ref.tag()).orElseThrow(() -> new IOException("no image tagged \"" + ref.tag() + "\" in " + layout.dir()));
-      byte[] topBytes = layout.read(top);
-      ManifestSelector.Selected chosen = ManifestSelector.select(request.identifier(), top, topBytes,
-          ManifestSelector.platform(request.platform()), layout::read);
-      storeManifest(chosen);
-      return new PinnedImage(request.identifier(), Digests.of(top.digest()), chosen.descriptor(), chosen.bytes());
+      PinnedImage image = select(ref, layout, request.identifier(), request.platform());
+      storeManifest(new ManifestSelector.Selected(image.manifest(), image.manifestBytes()));
+      return image;
     } catch (IOException | IllegalArgumentException e) {
       throw new IOException("failed to resolve source metadata for " + request.identifier() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The manifest of {@code ref} in {@code layout} for {@code platform} (null: the default). */
+  private static PinnedImage select(LayoutRef ref, OciLayout layout, String identifier, dev.kiln.llb.Platform platform)
+      throws IOException {
+    Descriptor top = ref.digest() != null ? layout.describe(ref.digest())
+        : layout.tagged(ref.tag()).orElseThrow(() -> new IOException("no image tagged \"" + ref.tag() + "\" in " + layout.dir()));
+    ManifestSelector.Selected chosen = ManifestSelector.select(identifier, top, layout.read(top),
+        ManifestSelector.platform(platform), layout::read);
+    return new PinnedImage(identifier, Digests.of(top.digest()), chosen.descriptor(), chosen.bytes());
+  }
+
+  /**
+   * The image config of {@code ref} ({@code NAME@sha256:…} or {@code NAME:TAG}) in the OCI layout
+   * at {@code dir}, for frontends resolving {@code oci-layout://} named contexts. Reads only.
+   */
+  public static dev.kiln.llb.frontend.ResolvedImage resolveConfig(Path dir, String ref, dev.kiln.llb.Platform platform)
+      throws IOException {
+    LayoutRef parsed = LayoutRef.parse(ref);
+    OciLayout layout = OciLayout.open(dir);
+    PinnedImage image = select(parsed, layout, ref, platform);
+    return new dev.kiln.llb.frontend.ResolvedImage(parsed.name(), image.top(), layout.read(image.parsed().config()));
   }
 
   /** Keeps the manifest with the image's other blobs, as a registry pull does. */
