@@ -45,7 +45,10 @@ public final class ContentFetcher {
       try (IngestSink sink = new IngestSink(store, "pull-" + digest.hex(), n -> {
         if (bytes != null) bytes.update(n);
       })) {
-        from.fetch(blob, sink);
+        RegistryProgress.reportingTo(progress, () -> {
+          from.fetch(blob, sink);
+          return null;
+        });
       }
       if (bytes != null) bytes.done(blob.size());
       downloads.incrementAndGet();

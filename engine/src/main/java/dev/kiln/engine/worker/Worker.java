@@ -23,6 +23,7 @@ import dev.kiln.engine.image.ImageNames;
 import dev.kiln.engine.image.ImageUnpacker;
 import dev.kiln.engine.image.LayerSnapshots;
 import dev.kiln.engine.image.LayerUnpack;
+import dev.kiln.engine.image.RegistryProgress;
 import dev.kiln.engine.executor.runc.RuncExecutor;
 import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.metadata.KilnSchema;
@@ -142,7 +143,7 @@ public final class Worker implements AutoCloseable {
   }
 
   private static DistributionClient registryClient(EngineConfig config, HostsConfig hosts) {
-    DistributionClient.Builder builder = DistributionClient.builder().hosts(hosts);
+    DistributionClient.Builder builder = DistributionClient.builder().hosts(hosts).listener(new RegistryProgress());
     config.credentials().ifPresent(builder::credentials);
     return builder.build();
   }
