@@ -50,6 +50,7 @@ public final class ExecOverheadScenario {
       }
       List<Long> kilnTimes = new ArrayList<>();
       List<Long> rawTimes = new ArrayList<>();
+      long cpuBefore = processCpuNanos();
       for (int i = 0; i < runs; i++) {
         if (i % 2 == 0) {
           kilnTimes.add(kiln.once());
@@ -59,14 +60,16 @@ public final class ExecOverheadScenario {
           kilnTimes.add(kiln.once());
         }
       }
+      long cpuPerSolve = (processCpuNanos() - cpuBefore) / runs;
       long k = median(kilnTimes);
       long r = median(rawTimes);
       System.out.printf(
           "RUN true: kiln median %.1f ms, raw runc run median %.1f ms, ratio %.2f (target <= 1.2);"
               + " %d runs after %d warm-ups, alternating; load average %s -> %s;"
-              + " kiln's first %d solves (fresh JVM) median %.1f ms%n",
+              + " kiln's first %d solves (fresh JVM) median %.1f ms; JVM CPU per solve %.1f ms%n",
           k / 1e6, r / 1e6, (double) k / r, runs, warmups, loadBefore, loadAverage(),
-          Math.min(3, coldKiln.size()), coldKiln.isEmpty() ? 0.0 : median(coldKiln.subList(0, Math.min(3, coldKiln.size()))) / 1e6);
+          Math.min(3, coldKiln.size()), coldKiln.isEmpty() ? 0.0 : median(coldKiln.subList(0, Math.min(3, coldKiln.size()))) / 1e6,
+          cpuPerSolve / 1e6);
     }
   }
 
@@ -119,6 +122,13 @@ public final class ExecOverheadScenario {
     run(bundle, List.of(RUNC.toString(), "--root", work.resolve("runc-state").toString(), "run", "--bundle",
         bundle.toString(), id));
     return System.nanoTime() - start;
+  }
+
+  /** CPU time of this JVM's threads (not of runc, its child); the raw side spends almost none. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String loadAverage() {
