@@ -24,7 +24,11 @@ import java.util.Map;
  * Per-RUN overhead of a trivial {@code true} step through the whole engine (snapshot prepared and
  * mounted, container run, result committed), side by side with a raw {@code runc run} of an
  * equivalent bundle. Target: Kiln ≤ 1.2× raw runc. Needs root, runc and {@code /bin/busybox}.
- * Usage: {@code ExecOverheadScenario WORKDIR [runs]}.
+ *
+ * <p>Both sides warm up first (the engine is a long-running daemon: a fresh JVM interprets and
+ * compiles the solve path for its first few dozen solves, which on a 2-core machine also steals
+ * CPU from runc), then alternate run by run so that load from other processes hits both alike.
+ * Usage: {@code ExecOverheadScenario WORKDIR [runs] [warmups]}.
  */
 public final class ExecOverheadScenario {
   private static final Path RUNC = Path.of("/usr/sbin/runc");
@@ -34,31 +38,72 @@ public final class ExecOverheadScenario {
   public static void main(String[] args) throws Exception {
     Path work = Files.createDirectories(Path.of(args[0]));
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     Path rootfs = busybox(work.resolve("rootfs"));
-    long raw = rawRunc(work, rootfs, runs);
-    long kiln = kilnRun(work, rootfs, runs);
-    System.out.printf("RUN true: kiln median %d ms, raw runc run median %d ms, ratio %.2f (target <= 1.2)%n",
-        kiln, raw, (double) kiln / raw);
-  }
-
-  private static long kilnRun(Path work, Path rootfs, int runs) throws Exception {
-    State step = State.local("rootfs").run(r -> r.args("/bin/true").ignoreCache()).root();
-    Definition def = step.marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("bench"));
-    SolveRequest request = SolveRequest.of(new BuildInputs(Map.of("rootfs", rootfs), Map.of()));
-    List<Long> times = new ArrayList<>();
-    try (Engine engine = Engine.open(EngineConfig.at(work.resolve("state")))) {
-      for (int i = 0; i < runs + 3; i++) {
-        long start = System.nanoTime();
-        try (SolveResult r = engine.solve(def, request)) {
-          if (i >= 3) times.add((System.nanoTime() - start) / 1_000_000);
+    Path bundle = rawBundle(work, rootfs);
+    String loadBefore = loadAverage();
+    try (KilnSide kiln = new KilnSide(work)) {
+      List<Long> coldKiln = new ArrayList<>();
+      for (int i = 0; i < warmups; i++) {
+        coldKiln.add(kiln.once());
+        rawOnce(work, bundle, "warm-" + i);
+      }
+      List<Long> kilnTimes = new ArrayList<>();
+      List<Long> rawTimes = new ArrayList<>();
+      long cpuBefore = processCpuNanos();
+      for (int i = 0; i < runs; i++) {
+        if (i % 2 == 0) {
+          kilnTimes.add(kiln.once());
+          rawTimes.add(rawOnce(work, bundle, "bench-" + i));
+        } else {
+          rawTimes.add(rawOnce(work, bundle, "bench-" + i));
+          kilnTimes.add(kiln.once());
         }
       }
+      long cpuPerSolve = (processCpuNanos() - cpuBefore) / runs;
+      long k = median(kilnTimes);
+      long r = median(rawTimes);
+      System.out.printf(
+          "RUN true: kiln median %.1f ms, raw runc run median %.1f ms, ratio %.2f (target <= 1.2);"
+              + " %d runs after %d warm-ups, alternating; load average %s -> %s;"
+              + " kiln's first %d solves (fresh JVM) median %.1f ms; JVM CPU per solve %.1f ms%n",
+          k / 1e6, r / 1e6, (double) k / r, runs, warmups, loadBefore, loadAverage(),
+          Math.min(3, coldKiln.size()), coldKiln.isEmpty() ? 0.0 : median(coldKiln.subList(0, Math.min(3, coldKiln.size()))) / 1e6,
+          cpuPerSolve / 1e6);
     }
-    return median(times);
   }
 
-  private static long rawRunc(Path work, Path rootfs, int runs) throws Exception {
+  /** One engine over the whole measurement, solving the same ignore-cache step each time. */
+  private static final class KilnSide implements AutoCloseable {
+    private final Engine engine;
+    private final Definition def;
+    private final SolveRequest request;
+
+    KilnSide(Path work) throws Exception {
+      State step = State.local("rootfs").run(r -> r.args("/bin/true").ignoreCache()).root();
+      this.def = step.marshal(
+          MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("bench"));
+      this.request = SolveRequest.of(new BuildInputs(Map.of("rootfs", work.resolve("rootfs")), Map.of()));
+      this.engine = Engine.open(EngineConfig.at(work.resolve("state")));
+    }
+
+    /** Nanoseconds of one solve, result released. */
+    long once() throws Exception {
+      long start = System.nanoTime();
+      try (SolveResult r = engine.solve(def, request)) {
+        return System.nanoTime() - start;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      engine.close();
+    }
+  }
+
+  private static Path rawBundle(Path work, Path rootfs) throws Exception {
     Path bundle = Files.createDirectories(work.resolve("bundle"));
+    Files.deleteIfExists(bundle.resolve("config.json"));
     run(bundle, List.of(RUNC.toString(), "spec"));
     ObjectMapper json = new ObjectMapper();
     ObjectNode spec = (ObjectNode) json.readTree(bundle.resolve("config.json").toFile());
@@ -68,14 +113,30 @@ public final class ExecOverheadScenario {
     argv.add("/bin/true");
     ((ObjectNode) spec.get("root")).put("path", rootfs.toString()).put("readonly", false);
     json.writeValue(bundle.resolve("config.json").toFile(), spec);
-    List<Long> times = new ArrayList<>();
-    for (int i = 0; i < runs + 3; i++) {
-      long start = System.nanoTime();
-      run(bundle, List.of(RUNC.toString(), "--root", work.resolve("runc-state").toString(), "run", "--bundle",
-          bundle.toString(), "bench-" + i));
-      if (i >= 3) times.add((System.nanoTime() - start) / 1_000_000);
+    return bundle;
+  }
+
+  /** Nanoseconds of one {@code runc run} of the raw bundle, from spawn to exit. */
+  private static long rawOnce(Path work, Path bundle, String id) throws Exception {
+    long start = System.nanoTime();
+    run(bundle, List.of(RUNC.toString(), "--root", work.resolve("runc-state").toString(), "run", "--bundle",
+        bundle.toString(), id));
+    return System.nanoTime() - start;
+  }
+
+  /** CPU time of this JVM's threads (not of runc, its child); the raw side spends almost none. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
     }
-    return median(times);
   }
 
   private static Path busybox(Path dir) throws IOException {
