@@ -106,6 +106,19 @@ public final class Engine implements AutoCloseable {
     return worker.remoteCaches().export(result.cacheKeys(), options);
   }
 
+  /**
+   * The inline cache of {@code result} ({@code moby.buildkit.cache.v0}, {@code --export-cache
+   * type=inline}): its records in {@code mode=min}, result layers indexing the image's layers.
+   */
+  public String inlineCache(SolveResult result) throws IOException {
+    var options = dev.kiln.engine.cache.remote.CacheExportOptions.parse("inline", java.util.Map.of());
+    // The definition-based chain only: an engine that hit this cache knows the result by that key
+    // alone, so its own inline cache (and image) comes out byte for byte the same.
+    List<String> first = List.of(result.cacheKeys().getFirst());
+    var cache = worker.remoteCaches().walk(first, options);
+    return dev.kiln.engine.cache.remote.InlineCache.encode(cache, first.getFirst());
+  }
+
   /** Usage records matching BuildKit-style {@code filters} (empty: all), as {@code kiln du} lists them. */
   public List<UsageRecord> diskUsage(List<String> filters) throws IOException {
     return worker.collector().usage(filters);

@@ -57,7 +57,8 @@ public final class BuildPlanner {
         throw new IllegalArgumentException("no --frontend given and stdin holds no LLB definition (pipe one in: kiln build < def.bin)");
       }
     }
-    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow);
+    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow,
+        caches(f.exportCaches, "--export-cache", true), caches(f.importCaches, "--import-cache", false));
   }
 
   private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {
@@ -80,6 +81,25 @@ public final class BuildPlanner {
   static boolean isRemote(String context) {
     return context.startsWith("http://") || context.startsWith("https://") || context.startsWith("git://")
         || context.startsWith("ssh://") || context.startsWith("git@");
+  }
+
+  /**
+   * {@code --export-cache}/{@code --import-cache} entries. As buildctl does, an export without a
+   * mode is {@code mode=min}; local paths become absolute, since the daemon resolves them.
+   */
+  static List<BuildPlan.CacheEntry> caches(List<String> specs, String flag, boolean export) {
+    List<BuildPlan.CacheEntry> out = new java.util.ArrayList<>();
+    for (String spec : specs) {
+      Map<String, String> fields = Csv.pairs(spec, flag);
+      String type = fields.remove("type");
+      if (type == null) throw new IllegalArgumentException(flag + " '" + spec + "' needs type=registry|local|inline");
+      if (export) fields.putIfAbsent("mode", "min");
+      for (String key : List.of("dest", "src")) {
+        if (fields.containsKey(key)) fields.put(key, Path.of(fields.get(key)).toAbsolutePath().toString());
+      }
+      out.add(new BuildPlan.CacheEntry(type, fields));
+    }
+    return out;
   }
 
   private static Map<String, byte[]> secrets(List<String> specs) throws IOException {

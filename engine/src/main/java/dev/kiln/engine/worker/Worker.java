@@ -133,7 +133,7 @@ public final class Worker implements AutoCloseable {
         LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
     ImagePusher pusher = new ImagePusher(content, blobSources);
-    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(cacheRecords, exportLayers), fetcher, registry, pusher);
+    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers), fetcher, registry, pusher);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
         new TarballExporter(TarballFormat.DOCKER, images, content),

@@ -5,7 +5,6 @@ import dev.kiln.engine.exporter.layer.LayerBlob;
 import dev.kiln.engine.exporter.layer.LayerOptions;
 import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.engine.worker.SnapshotRefs;
-import dev.kiln.solver.cache.CacheKeyStorage;
 import dev.kiln.solver.cache.CacheRecord;
 import dev.kiln.solver.cache.InputComponent;
 import java.io.IOException;
@@ -27,10 +26,16 @@ import java.util.Set;
  * writes. An input that entered its key by content becomes a root record named by that checksum.
  */
 public final class CacheWalk {
-  private final CacheKeyStorage storage;
+  private final RecordSource storage;
   private final Layers layers;
 
-  public CacheWalk(CacheKeyStorage storage, Layers layers) {
+  /** Where the walk reads records: the local ones, and those of caches imported by the build. */
+  @FunctionalInterface
+  public interface RecordSource {
+    Optional<CacheRecord> find(String key);
+  }
+
+  public CacheWalk(RecordSource storage, Layers layers) {
     this.storage = storage;
     this.layers = layers;
   }
@@ -63,7 +68,7 @@ public final class CacheWalk {
     while (!todo.isEmpty()) {
       String key = todo.poll();
       if (found.containsKey(key)) continue;
-      Optional<CacheRecord> record = storage.load(key);
+      Optional<CacheRecord> record = storage.find(key);
       found.put(key, record.orElse(null));
       record.ifPresent(r -> r.recipe().inputs().forEach(in -> todo.add(linked(in))));
     }

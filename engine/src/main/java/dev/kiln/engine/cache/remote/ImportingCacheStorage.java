@@ -67,6 +67,22 @@ public final class ImportingCacheStorage implements CacheKeyStorage {
     return Optional.empty();
   }
 
+  /**
+   * The record under {@code key} as an export sees it: the local one, else an imported one's links
+   * without a result (nothing is downloaded). Keeps a re-exported cache shaped like the imported one.
+   */
+  public Optional<CacheRecord> describe(String key) {
+    Optional<CacheRecord> found = local.load(key);
+    if (found.isPresent()) return found;
+    for (ImportedCache cache : imports) {
+      Optional<CacheConfig.Record> record = cache.record(key);
+      if (record.isPresent()) {
+        return Optional.of(new CacheRecord(key, "", GoTime.ZERO, "", recipe(cache, record.get())));
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<CacheRecord> materialize(ImportedCache cache, CacheConfig.Record record) throws IOException {
     Optional<List<ImportedCache.LayerRef>> layers = cache.results(record);
     if (layers.isEmpty()) return Optional.empty();

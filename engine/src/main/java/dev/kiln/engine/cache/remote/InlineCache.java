@@ -26,8 +26,18 @@ public final class InlineCache {
 
   private InlineCache() {}
 
-  /** The value to put under {@value #KEY}, for an image whose layers are {@code imageLayers}, base first. */
-  public static String encode(ExportedCache cache, List<Digest> imageLayers) throws IOException {
+  /**
+   * The value to put under {@value #KEY} in the image of the result under {@code finalKey} (its
+   * layers are that result's chain, which the cache was built with the image's layer options for).
+   */
+  public static String encode(ExportedCache cache, String finalKey) throws IOException {
+    List<Digest> imageLayers = new ArrayList<>();
+    for (CacheConfig.Record r : cache.config().records()) {
+      if (!r.digest().equals(finalKey) || r.results().isEmpty()) continue;
+      for (int i : cache.config().chain(r.results().getFirst().layer())) {
+        imageLayers.add(Digest.parse(cache.config().layers().get(i).blob()));
+      }
+    }
     List<CacheConfig.Record> records = new ArrayList<>();
     for (CacheConfig.Record r : cache.config().records()) {
       List<CacheConfig.Result> results = new ArrayList<>();
