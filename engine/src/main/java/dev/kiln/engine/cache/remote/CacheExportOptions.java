@@ -24,6 +24,9 @@ public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag
     for (String key : attrs.keySet()) {
       if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown --export-cache attribute '" + key + "'");
     }
+    if (Boolean.parseBoolean(attrs.getOrDefault("image-manifest", "false"))) {
+      throw new IllegalArgumentException("--export-cache image-manifest=true is not supported yet (the cache is an image index)");
+    }
     Optional<Path> dest = Optional.ofNullable(attrs.get("dest")).map(Path::of);
     Optional<String> ref = Optional.ofNullable(attrs.get("ref"));
     if (t == CacheType.LOCAL && dest.isEmpty()) throw new IllegalArgumentException("--export-cache type=local needs dest=DIR");
