@@ -38,6 +38,8 @@ public final class BuildPlanner {
     if (f.target != null) attrs.put("target", f.target);
     if (f.platform != null) attrs.put("platform", f.platform);
     if (f.noCache) attrs.put("no-cache", "");
+    var cacheExports = caches(f.exportCaches, "--export-cache", true);
+    var cacheImports = caches(f.importCaches, "--import-cache", false);
     String frontend = f.frontend == null ? "" : f.frontend;
     boolean dockerStyle = f.contextDir != null || f.dockerfile != null;
     if (dockerStyle) {
@@ -58,7 +60,7 @@ public final class BuildPlanner {
       }
     }
     return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow,
-        caches(f.exportCaches, "--export-cache", true), caches(f.importCaches, "--import-cache", false));
+        cacheExports, cacheImports);
   }
 
   private static void dockerLocals(BuildFlags f, Map<String, Path> locals, Map<String, String> attrs) {

@@ -133,7 +133,8 @@ public final class Worker implements AutoCloseable {
         LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
     ImagePusher pusher = new ImagePusher(content, blobSources);
-    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers), fetcher, registry, pusher);
+    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers), fetcher, registry,
+        pusher, blobSources);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
         new TarballExporter(TarballFormat.DOCKER, images, content),

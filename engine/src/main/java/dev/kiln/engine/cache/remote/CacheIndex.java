@@ -7,9 +7,7 @@ import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.DescriptorJson;
 import dev.kiln.llb.Digest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,11 +56,5 @@ public final class CacheIndex {
       throw new IOException("not a cache index: no " + CacheConfig.MEDIA_TYPE + " descriptor among its manifests");
     }
     return new Parsed(config, blobs);
-  }
-
-  static List<Descriptor> all(Parsed p) {
-    List<Descriptor> out = new ArrayList<>(p.blobs().values());
-    out.add(p.config());
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.push.ImagePusher;
 import dev.kiln.engine.image.BlobFetcher;
+import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.Digests;
 import dev.kiln.registry.ImageRef;
@@ -34,9 +35,14 @@ final class RegistryCache {
     return new Descriptor(mediaType, dev.kiln.llb.Digest.of(index), index.length);
   }
 
-  static ImportedCache open(RegistryClient client, ContentFetcher fetcher, ImageRef ref) throws IOException {
+  /** Blobs fetched from {@code ref} are recorded in {@code sources}, so a later push to that registry mounts them. */
+  static ImportedCache open(RegistryClient client, ContentFetcher fetcher, BlobSources sources, ImageRef ref)
+      throws IOException {
     ResolvedManifest manifest = client.resolve(ref);
-    BlobFetcher blobs = (blob, sink) -> client.fetchBlob(ref, blob, sink);
+    BlobFetcher blobs = (blob, sink) -> {
+      client.fetchBlob(ref, blob, sink);
+      sources.record(Digests.of(blob.digest()), ref.name());
+    };
     if (!manifest.isIndex()) return InlineCache.open(manifest.bytes(), fetcher, blobs);
     CacheIndex.Parsed parsed = CacheIndex.parse(manifest.bytes());
     Descriptor c = parsed.config();

@@ -3,6 +3,7 @@ package dev.kiln.engine.cache.remote;
 import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.push.ImagePusher;
+import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.llb.Digest;
 import dev.kiln.registry.ImageRef;
@@ -25,9 +26,11 @@ public final class RemoteCaches {
   private final ContentFetcher fetcher;
   private final RegistryClient registry;
   private final ImagePusher pusher;
+  private final BlobSources sources;
 
   public RemoteCaches(ImportingCacheStorage storage, CacheWalk walk, ContentFetcher fetcher, RegistryClient registry,
-      ImagePusher pusher) {
+      ImagePusher pusher, BlobSources sources) {
+    this.sources = sources;
     this.storage = storage;
     this.walk = walk;
     this.fetcher = fetcher;
@@ -55,7 +58,7 @@ public final class RemoteCaches {
   ImportedCache open(CacheImportOptions o) throws IOException {
     return switch (o.type()) {
       case LOCAL -> LocalCacheDir.open(o.src().orElseThrow(), o.tag(), o.digest());
-      case REGISTRY -> RegistryCache.open(registry, fetcher, ImageRef.parse(o.ref().orElseThrow()));
+      case REGISTRY -> RegistryCache.open(registry, fetcher, sources, ImageRef.parse(o.ref().orElseThrow()));
       case INLINE -> throw new IllegalArgumentException("an inline cache is imported from its image with type=registry");
     };
   }
