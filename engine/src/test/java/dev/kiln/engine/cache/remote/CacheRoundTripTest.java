@@ -1,6 +1,7 @@
 package dev.kiln.engine.cache.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveRequest;
@@ -67,6 +68,24 @@ class CacheRoundTripTest {
   void registryCacheRoundTrip() throws Exception {
     String ref = registry.host() + "/team/cache:build";
     roundTrip(Map.of("ref", ref, "mode", "max"), "registry", Map.of("ref", ref));
+  }
+
+  @Test
+  void anUnreadableImportIsSkippedAndAFailedExportFailsUnlessIgnored() throws Exception {
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    try (Engine a = Engine.open(EngineConfig.at(tmp.resolve("rootA")));
+        SolveResult r = a.solve(definition, SolveRequest.of(BuildInputs.NONE).withListener(events::add)
+            .withCacheImports(List.of(CacheImportOptions.parse("local", Map.of("src", tmp.resolve("none").toString())))))) {
+      assertThat(r.cached()).isFalse();
+      // Nothing listens on port 1: the push fails.
+      Map<String, String> unreachable = Map.of("ref", "127.0.0.1:1/team/cache:x");
+      assertThatThrownBy(() -> a.exportCache(r, CacheExportOptions.parse("registry", unreachable)))
+          .isInstanceOf(java.io.IOException.class);
+      var ignoring = new java.util.HashMap<>(unreachable);
+      ignoring.put("ignore-error", "true");
+      assertThat(a.exportCache(r, CacheExportOptions.parse("registry", ignoring))).isEmpty();
+    }
+    assertThat(events).anyMatch(e -> e.event() instanceof VertexEvent.Started && e.vertex().name().contains("echo two"));
   }
 
   private void roundTrip(Map<String, String> exportAttrs, String type, Map<String, String> importAttrs) throws Exception {
