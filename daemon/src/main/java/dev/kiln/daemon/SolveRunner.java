@@ -2,6 +2,7 @@ package dev.kiln.daemon;
 
 import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.daemon.export.BuildResults;
+import dev.kiln.daemon.export.CacheSpecs;
 import dev.kiln.daemon.export.Exporter;
 import dev.kiln.daemon.frontend.FrontendRunner;
 import dev.kiln.daemon.frontend.RemoteContext;
@@ -56,13 +57,14 @@ final class SolveRunner {
 
   SolveResponse run(SolveRequest request) throws Exception {
     ExportSpec export = ExportSpec.of(request);
+    CacheSpecs caches = cacheSpecs(request);
     try (SessionLocalDirs sessionLocals = new SessionLocalDirs(session, workDir, syncDirs);
         RemoteContextScope remote = RemoteContextScope.of(request, sessionLocals, engine, new SessionSecrets(session), job)) {
       LocalDirs locals = remote.locals();
       BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session)).withSshAgents(new SessionSshAgents(session));
       Map<String, String> attrs = request.getFrontendAttrsMap();
       dev.kiln.engine.SolveRequest solve = new dev.kiln.engine.SolveRequest(inputs, attrs.containsKey("no-cache"),
-          entitlements(request), job);
+          entitlements(request), job).withCacheImports(caches.imports());
       Built built = definition(request, locals, def -> engine.solve(def, solve));
       List<SolveResult> results = new ArrayList<>();
       try {
@@ -73,13 +75,37 @@ final class SolveRunner {
           job.converter().addDefinition(p.definition());
           SolveResult result = engine.solve(p.definition(), solve);
           results.add(result);
-          exportInputs.add(new ExportInput(result.snapshotId(), Optional.ofNullable(p.imageConfig())));
+          ExportInput input = new ExportInput(result.snapshotId(), Optional.ofNullable(p.imageConfig()));
+          exportInputs.add(caches.inline() ? input.withInlineCache(engine.inlineCache(result)) : input);
         }
         BuildResults exported = new BuildResults(results, platformIds, new ExportInputs(exportInputs, built.multiPlatform()));
         Map<String, String> response = Exporter.export(export, exported, session, engine, job, workDir.resolve("export"));
+        exportCaches(caches, results);
         return SolveResponse.newBuilder().putAllExporterResponse(response).build();
       } finally {
         results.forEach(SolveResult::close);
+      }
+    }
+  }
+
+  private static CacheSpecs cacheSpecs(SolveRequest request) throws BuildFailure {
+    try {
+      return CacheSpecs.of(request);
+    } catch (IllegalArgumentException e) {
+      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+    }
+  }
+
+  /** Each cache export, for every platform's result, shown as one internal step. */
+  private void exportCaches(CacheSpecs caches, List<SolveResult> results) throws java.io.IOException {
+    for (var options : caches.exports()) {
+      InternalStep step = InternalStep.start(job, "exporting cache to " + options.type().name().toLowerCase(java.util.Locale.ROOT));
+      try {
+        for (SolveResult result : results) engine.exportCache(result, options);
+        step.done(null);
+      } catch (java.io.IOException | RuntimeException e) {
+        step.done(e.getMessage());
+        throw e;
       }
     }
   }

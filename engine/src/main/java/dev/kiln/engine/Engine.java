@@ -83,16 +83,40 @@ public final class Engine implements AutoCloseable {
     Edge target = new VertexGraph(runners).build(loaded);
     // From here until the result is closed (after its export), the collector keeps what this build uses.
     ActiveBuilds.Build build = worker.builds().begin();
+    AutoCloseable imports = worker.remoteCaches().importing(request.cacheImports());
     Job job = worker.solver().newJob(JobOptions.defaults().withNoCache(request.noCache()));
     if (request.listener() != null) job.subscribe(request.listener());
     try {
       CachedResult result = job.solve(target);
-      return new SolveResult(job, result, worker.refs(), build);
+      return new SolveResult(job, result, worker.refs(), build, imports);
     } catch (RuntimeException e) {
       job.close();
+      SolveResult.closeImports(imports);
       build.close();
       throw e;
     }
+  }
+
+  /**
+   * Exports the cache of {@code result} ({@code --export-cache}); returns the cache index's
+   * descriptor, empty when the export failed and {@code ignore-error} was set.
+   */
+  public java.util.Optional<dev.kiln.engine.exporter.Descriptor> exportCache(SolveResult result,
+      dev.kiln.engine.cache.remote.CacheExportOptions options) throws IOException {
+    return worker.remoteCaches().export(result.cacheKeys(), options);
+  }
+
+  /**
+   * The inline cache of {@code result} ({@code moby.buildkit.cache.v0}, {@code --export-cache
+   * type=inline}): its records in {@code mode=min}, result layers indexing the image's layers.
+   */
+  public String inlineCache(SolveResult result) throws IOException {
+    var options = dev.kiln.engine.cache.remote.CacheExportOptions.parse("inline", java.util.Map.of());
+    // The definition-based chain only: an engine that hit this cache knows the result by that key
+    // alone, so its own inline cache (and image) comes out byte for byte the same.
+    List<String> first = List.of(result.cacheKeys().getFirst());
+    var cache = worker.remoteCaches().walk(first, options);
+    return dev.kiln.engine.cache.remote.InlineCache.encode(cache, first.getFirst());
   }
 
   /** Usage records matching BuildKit-style {@code filters} (empty: all), as {@code kiln du} lists them. */

@@ -15,8 +15,10 @@ public final class SolveResult implements AutoCloseable {
   private final CachedResult result;
   private final SnapshotRefs refs;
   private final ActiveBuilds.Build build;
+  private final AutoCloseable imports;
 
-  SolveResult(Job job, CachedResult result, SnapshotRefs refs, ActiveBuilds.Build build) {
+  SolveResult(Job job, CachedResult result, SnapshotRefs refs, ActiveBuilds.Build build, AutoCloseable imports) {
+    this.imports = imports;
     this.job = job;
     this.result = result;
     this.refs = refs;
@@ -25,6 +27,11 @@ public final class SolveResult implements AutoCloseable {
 
   public String snapshotId() {
     return SnapshotRefs.snapshotId(result.result());
+  }
+
+  /** The cache keys the result is known under (definition-based first), where a cache export starts. */
+  public List<String> cacheKeys() {
+    return result.cacheKeys();
   }
 
   /** True when the result was taken from the cache without running its op. */
@@ -46,8 +53,17 @@ public final class SolveResult implements AutoCloseable {
     try {
       result.close();
       job.close();
+      closeImports(imports);
     } finally {
       build.close(); // the collector may now remove what only this build kept
+    }
+  }
+
+  static void closeImports(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the imported caches: " + e.getMessage(), e);
     }
   }
 }

@@ -31,6 +31,12 @@ public final class BuildFlags {
   @Option(names = "--oci-layout", paramLabel = "NAME=DIR", description = "OCI image layout store for oci-layout://NAME@sha256:… sources (repeatable).")
   public List<String> ociLayouts = new ArrayList<>();
 
+  @Option(names = "--export-cache", paramLabel = "type=…", description = "Export the build cache: type=registry,ref=REF | type=local,dest=DIR | type=inline; mode=min|max (repeatable).")
+  public List<String> exportCaches = new ArrayList<>();
+
+  @Option(names = "--import-cache", paramLabel = "type=…", description = "Use a cache: type=registry,ref=REF (a cache or an image with an inline cache) | type=local,src=DIR (repeatable).")
+  public List<String> importCaches = new ArrayList<>();
+
   @Option(names = "--no-cache", description = "Run every step again, ignoring cached results.")
   public boolean noCache;
 

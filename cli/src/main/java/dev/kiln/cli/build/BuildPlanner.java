@@ -43,6 +43,8 @@ public final class BuildPlanner {
     if (f.target != null) attrs.put("target", f.target);
     if (f.platform != null) attrs.put("platform", f.platform);
     if (f.noCache) attrs.put("no-cache", "");
+    var cacheExports = caches(f.exportCaches, "--export-cache", true);
+    var cacheImports = caches(f.importCaches, "--import-cache", false);
     String frontend = f.frontend == null ? "" : f.frontend;
     boolean dockerStyle = f.contextDir != null || f.dockerfile != null;
     if (dockerStyle) {
@@ -62,7 +64,8 @@ public final class BuildPlanner {
         throw new IllegalArgumentException("no --frontend given and stdin holds no LLB definition (pipe one in: kiln build < def.bin)");
       }
     }
-    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow, ssh(f.ssh));
+    return new BuildPlan(definition, frontend, attrs, locals, secrets(f.secrets), output(f.outputs, f.tags), f.allow,
+        ssh(f.ssh), cacheExports, cacheImports);
   }
 
   private static Map<String, Path> ssh(List<String> specs) {
@@ -94,6 +97,25 @@ public final class BuildPlanner {
   static boolean isRemote(String context) {
     return context.startsWith("http://") || context.startsWith("https://") || context.startsWith("git://")
         || context.startsWith("ssh://") || context.startsWith("git@");
+  }
+
+  /**
+   * {@code --export-cache}/{@code --import-cache} entries. As buildctl does, an export without a
+   * mode is {@code mode=min}; local paths become absolute, since the daemon resolves them.
+   */
+  static List<BuildPlan.CacheEntry> caches(List<String> specs, String flag, boolean export) {
+    List<BuildPlan.CacheEntry> out = new java.util.ArrayList<>();
+    for (String spec : specs) {
+      Map<String, String> fields = Csv.pairs(spec, flag);
+      String type = fields.remove("type");
+      if (type == null) throw new IllegalArgumentException(flag + " '" + spec + "' needs type=registry|local|inline");
+      if (export) fields.putIfAbsent("mode", "min");
+      for (String key : List.of("dest", "src")) {
+        if (fields.containsKey(key)) fields.put(key, Path.of(fields.get(key)).toAbsolutePath().toString());
+      }
+      out.add(new BuildPlan.CacheEntry(type, fields));
+    }
+    return out;
   }
 
   private static Map<String, byte[]> secrets(List<String> specs) throws IOException {

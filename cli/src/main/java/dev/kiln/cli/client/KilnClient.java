@@ -91,12 +91,19 @@ public final class KilnClient {
         .putAllFrontendAttrs(plan.frontendAttrs())
         .addAllEntitlements(plan.entitlements());
     if (plan.definition() != null) b.setDefinition(plan.definition());
+    var cache = b.getCacheBuilder();
+    plan.cacheExports().forEach(e -> cache.addExports(entry(e)));
+    plan.cacheImports().forEach(e -> cache.addImports(entry(e)));
     OutputSpec out = plan.output();
     if (out != null) {
       b.setExporter(out.type()).putAllExporterAttrs(out.attrs());
       b.addExporters(dev.kiln.proto.control.Exporter.newBuilder().setType(out.type()).putAllAttrs(out.attrs()));
     }
     return b.build();
+  }
+
+  private static dev.kiln.proto.control.CacheOptionsEntry entry(BuildPlan.CacheEntry e) {
+    return dev.kiln.proto.control.CacheOptionsEntry.newBuilder().setType(e.type()).putAllAttrs(e.attrs()).build();
   }
 
   private static List<BindableService> services(BuildPlan plan, OutputStream stdout) {

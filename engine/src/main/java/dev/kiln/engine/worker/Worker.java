@@ -1,6 +1,9 @@
 package dev.kiln.engine.worker;
 
 import dev.kiln.engine.cache.SqliteCacheKeyStorage;
+import dev.kiln.engine.cache.remote.CacheWalk;
+import dev.kiln.engine.cache.remote.ImportingCacheStorage;
+import dev.kiln.engine.cache.remote.RemoteCaches;
 import dev.kiln.engine.cache.contenthash.ContentHasher;
 import dev.kiln.engine.cache.contenthash.ImmutableChecksums;
 import dev.kiln.engine.content.FileContentStore;
@@ -76,6 +79,7 @@ public final class Worker implements AutoCloseable {
   private final Collector collector;
   private final AutoCollector autoCollector;
   private final Leases leases;
+  private final RemoteCaches remoteCaches;
   private RuncExecutor executor;
 
   private Worker(EngineConfig config) throws IOException, SQLException {
@@ -117,7 +121,9 @@ public final class Worker implements AutoCloseable {
     SqliteCacheKeyStorage cacheRecords = new SqliteCacheKeyStorage(db);
     snapshots.addReferrer(id -> cacheRecords.hasResult(SnapshotRefs.resultId(id))
         ? Optional.of("a cache record points at it") : Optional.empty());
-    this.solver = new Solver(cacheRecords, refs);
+    // Imported caches sit behind the local records: a local miss may still be a (remote) hit.
+    ImportingCacheStorage solverRecords = new ImportingCacheStorage(cacheRecords, fetcher, layerUnpack);
+    this.solver = new Solver(solverRecords, refs);
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     this.leases = new Leases(db);
     this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);
@@ -127,10 +133,13 @@ public final class Worker implements AutoCloseable {
     Layers exportLayers = new Layers(snapshots, refs::view, content, db,
         LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
+    ImagePusher pusher = new ImagePusher(content, blobSources);
+    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers), fetcher, registry,
+        pusher, blobSources);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
         new TarballExporter(TarballFormat.DOCKER, images, content),
-        new ImageExporter(images, new ImagePusher(content, blobSources),
+        new ImageExporter(images, pusher,
             insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure), imageNames)));
   }
 
@@ -161,6 +170,11 @@ public final class Worker implements AutoCloseable {
   private static void clean(Path tmp) throws IOException {
     Trees.deleteRecursively(tmp);
     Files.createDirectories(tmp);
+  }
+
+  /** Cache export and import ({@code --export-cache}, {@code --import-cache}). */
+  public RemoteCaches remoteCaches() {
+    return remoteCaches;
   }
 
   /** Exporters by type ({@code image}, {@code oci}, {@code docker}). */

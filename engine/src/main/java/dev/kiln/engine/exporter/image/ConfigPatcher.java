@@ -24,8 +24,16 @@ final class ConfigPatcher {
 
   private ConfigPatcher() {}
 
+  /** BuildKit's key for the inline cache, at the top level of the config. */
+  static final String INLINE_CACHE = "moby.buildkit.cache.v0";
+
   static byte[] patch(Optional<byte[]> frontendConfig, List<Digest> diffIds, Instant layerTime,
       Optional<Instant> epoch) throws IOException {
+    return patch(frontendConfig, diffIds, layerTime, epoch, Optional.empty());
+  }
+
+  static byte[] patch(Optional<byte[]> frontendConfig, List<Digest> diffIds, Instant layerTime,
+      Optional<Instant> epoch, Optional<String> inlineCache) throws IOException {
     ObjectNode config = frontendConfig.isPresent() ? parse(frontendConfig.get()) : defaultConfig();
     ObjectNode rootfs = DescriptorJson.MAPPER.createObjectNode();
     rootfs.put("type", "layers");
@@ -35,6 +43,7 @@ final class ConfigPatcher {
     List<ObjectNode> history = normalize(history(config), diffIds.size(), epoch.orElse(layerTime));
     epoch.ifPresent(e -> clamp(config, history, e));
     config.putArray("history").addAll(history);
+    inlineCache.ifPresent(c -> config.put(INLINE_CACHE, c));
     return DescriptorJson.MAPPER.writeValueAsBytes(config);
   }
 

@@ -78,7 +78,7 @@ public final class ImageWriter {
       diffIds.add(layer.diffId());
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    byte[] configJson = ConfigPatcher.patch(input.imageConfig(), diffIds, now, options.sourceDateEpoch());
+    byte[] configJson = ConfigPatcher.patch(input.imageConfig(), diffIds, now, options.sourceDateEpoch(), input.inlineCache());
     Descriptor config = store(MediaTypes.config(options.ociMediaTypes()), configJson);
     byte[] manifestJson = manifest(config, layerDescs, options);
     Descriptor manifest = store(MediaTypes.manifest(options.ociMediaTypes()), manifestJson);

@@ -54,11 +54,23 @@ public final class ImagePusher {
       blobs.putIfAbsent(i.config().digest().value(), i.config());
       i.layers().forEach(l -> blobs.putIfAbsent(l.digest().value(), l));
     }
+    Map<Descriptor, PushResult> results = pushBlobs(client, target, blobs.values(), progress);
+    // An index's manifests go first, by digest: a registry checks that what the index names exists.
+    if (image instanceof ImageIndex) {
+      for (Image i : image.images()) pushManifest(client, i.manifest(), target, true);
+    }
+    pushManifest(client, image.top(), target, byDigest);
+    return results;
+  }
+
+  /** Pushes {@code blobs} from the content store to {@code target}'s repository, mounting where it can. */
+  public Map<Descriptor, PushResult> pushBlobs(RegistryClient client, ImageRef target, java.util.Collection<Descriptor> blobs,
+      ProgressWriter progress) throws IOException {
     Map<Descriptor, PushResult> results = new LinkedHashMap<>();
     Semaphore slots = new Semaphore(PARALLEL);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<PushResult>> pushes = new ArrayList<>();
-      for (Descriptor blob : blobs.values()) {
+      for (Descriptor blob : blobs) {
         pushes.add(pool.submit(() -> {
           slots.acquire();
           try {
@@ -69,13 +81,8 @@ public final class ImagePusher {
         }));
       }
       int i = 0;
-      for (Descriptor blob : blobs.values()) results.put(blob, await(pushes.get(i++), blob));
+      for (Descriptor blob : blobs) results.put(blob, await(pushes.get(i++), blob));
     }
-    // An index's manifests go first, by digest: a registry checks that what the index names exists.
-    if (image instanceof ImageIndex) {
-      for (Image i : image.images()) pushManifest(client, i.manifest(), target, true);
-    }
-    pushManifest(client, image.top(), target, byDigest);
     return results;
   }
 

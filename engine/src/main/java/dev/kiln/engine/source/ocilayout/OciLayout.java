@@ -19,11 +19,11 @@ import java.util.Optional;
  * read-only. Blobs are verified against their digest: by the content store when copied in, and
  * here when read whole.
  */
-record OciLayout(Path dir) {
+public record OciLayout(Path dir) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REF_NAME = "org.opencontainers.image.ref.name";
 
-  static OciLayout open(Path dir) throws IOException {
+  public static OciLayout open(Path dir) throws IOException {
     if (!Files.isRegularFile(dir.resolve("index.json"))) {
       throw new NoSuchFileException(dir + "/index.json", null, "not an OCI image layout");
     }
@@ -35,7 +35,7 @@ record OciLayout(Path dir) {
   }
 
   /** The descriptor of a blob known only by digest (its media type is read from the document). */
-  Descriptor describe(Digest d) throws IOException {
+  public Descriptor describe(Digest d) throws IOException {
     return new Descriptor("", d, size(d));
   }
 
@@ -48,7 +48,7 @@ record OciLayout(Path dir) {
   }
 
   /** A whole blob, verified. */
-  byte[] read(Descriptor d) throws IOException {
+  public byte[] read(Descriptor d) throws IOException {
     byte[] bytes = Files.readAllBytes(blobPath(d.digest()));
     Digest actual = d.digest().withHash(d.digest().newHasher().digest(bytes));
     if (!actual.equals(d.digest()) || bytes.length != d.size()) {
@@ -58,7 +58,7 @@ record OciLayout(Path dir) {
   }
 
   /** The index.json entry tagged {@code tag} ({@code org.opencontainers.image.ref.name}). */
-  Optional<Descriptor> tagged(String tag) throws IOException {
+  public Optional<Descriptor> tagged(String tag) throws IOException {
     byte[] index = Files.readAllBytes(dir.resolve("index.json"));
     JsonNode root = JSON.readTree(index);
     for (JsonNode m : root.path("manifests")) {
@@ -71,7 +71,7 @@ record OciLayout(Path dir) {
   }
 
   /** Streams blobs into the content store; the ingest checks size and digest on commit. */
-  BlobFetcher fetcher() {
+  public BlobFetcher fetcher() {
     return (blob, sink) -> {
       try (InputStream in = Files.newInputStream(blobPath(blob.digest())); OutputStream out = sink.open(0)) {
         in.transferTo(out);

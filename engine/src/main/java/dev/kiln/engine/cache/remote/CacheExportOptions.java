@@ -1,0 +1,44 @@
+package dev.kiln.engine.cache.remote;
+
+import dev.kiln.engine.exporter.layer.Compression;
+import dev.kiln.engine.exporter.layer.LayerOptions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One {@code --export-cache} entry, parsed and checked once at the edge (BuildKit's attribute keys).
+ *
+ * @param dest {@code type=local}: the layout directory
+ * @param ref {@code type=registry}: where the cache index is pushed
+ * @param ignoreError a failed export is reported, not a failed build
+ */
+public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag, Optional<String> ref,
+    CacheMode mode, boolean ociMediaTypes, LayerOptions layers, boolean ignoreError) {
+  private static final Set<String> KNOWN = Set.of("dest", "tag", "ref", "mode", "oci-mediatypes", "compression",
+      "compression-level", "force-compression", "ignore-error", "image-manifest", "registry.insecure");
+
+  public static CacheExportOptions parse(String type, Map<String, String> attrs) {
+    CacheType t = CacheType.parse(type);
+    for (String key : attrs.keySet()) {
+      if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown --export-cache attribute '" + key + "'");
+    }
+    if (Boolean.parseBoolean(attrs.getOrDefault("image-manifest", "false"))) {
+      throw new IllegalArgumentException("--export-cache image-manifest=true is not supported yet (the cache is an image index)");
+    }
+    Optional<Path> dest = Optional.ofNullable(attrs.get("dest")).map(Path::of);
+    Optional<String> ref = Optional.ofNullable(attrs.get("ref"));
+    if (t == CacheType.LOCAL && dest.isEmpty()) throw new IllegalArgumentException("--export-cache type=local needs dest=DIR");
+    if (t == CacheType.REGISTRY && ref.isEmpty()) throw new IllegalArgumentException("--export-cache type=registry needs ref=REF");
+    Compression compression = Compression.parse(attrs.getOrDefault("compression", "gzip"));
+    int level = attrs.containsKey("compression-level")
+        ? Integer.parseInt(attrs.get("compression-level")) : compression.defaultLevel();
+    // BuildKit: min unless asked; inline can only carry the final result's chain.
+    CacheMode mode = CacheMode.parse(attrs.getOrDefault("mode", "min"));
+    return new CacheExportOptions(t, dest, attrs.getOrDefault("tag", "latest"), ref, mode,
+        Boolean.parseBoolean(attrs.getOrDefault("oci-mediatypes", "true")),
+        new LayerOptions(compression, level, Optional.empty()),
+        Boolean.parseBoolean(attrs.getOrDefault("ignore-error", "false")));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.kiln.engine.cache.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.engine.content.ContentStore;
+import dev.kiln.engine.exporter.Descriptor;
+import dev.kiln.engine.exporter.DescriptorJson;
+import dev.kiln.engine.image.Digests;
+import dev.kiln.engine.source.ocilayout.OciLayout;
+import dev.kiln.llb.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * A cache as an OCI layout directory ({@code type=local}): blobs under {@code blobs/sha256}, the
+ * cache index as a blob, and {@code index.json} naming it under {@code org.opencontainers.image.ref.name}
+ * = tag. Other tags in an existing {@code index.json} are kept. Blobs are written to a temporary
+ * name and renamed, and {@code index.json} last, so a crash never leaves it naming a missing blob.
+ */
+public final class LocalCacheDir {
+  private static final String REF_NAME = "org.opencontainers.image.ref.name";
+
+  private LocalCacheDir() {}
+
+  /** Writes {@code cache} into {@code dir}; returns the cache index's descriptor. */
+  public static Descriptor write(Path dir, String tag, ExportedCache cache, ContentStore content, boolean oci) throws IOException {
+    Path blobs = Files.createDirectories(dir.resolve("blobs").resolve("sha256"));
+    for (Descriptor b : cache.blobs()) {
+      Path target = blobs.resolve(b.digest().hex());
+      if (Files.exists(target) && Files.size(target) == b.size()) continue;
+      try (InputStream in = content.open(b.digest())) {
+        Path tmp = Files.createTempFile(blobs, ".ingest-", "");
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+    byte[] configJson = cache.config().toJson();
+    Descriptor config = new Descriptor(CacheConfig.MEDIA_TYPE, Digest.of(configJson), configJson.length);
+    writeBlob(blobs, configJson);
+    byte[] indexJson = CacheIndex.write(cache, config, oci);
+    Descriptor index = new Descriptor(oci ? CacheIndex.OCI_INDEX : CacheIndex.DOCKER_LIST, Digest.of(indexJson),
+        indexJson.length, Map.of(REF_NAME, tag));
+    writeBlob(blobs, indexJson);
+    Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    replaceAtomically(dir.resolve("index.json"), indexFile(dir.resolve("index.json"), index, tag));
+    return index;
+  }
+
+  /** Reads the cache tagged {@code tag}, or the one with {@code digest} when given. */
+  public static ImportedCache open(Path dir, String tag, String digest) throws IOException {
+    OciLayout layout = OciLayout.open(dir);
+    dev.kiln.registry.Descriptor index = digest.isEmpty()
+        ? layout.tagged(tag).orElseThrow(() -> new IOException("the cache directory " + dir + " has no tag '" + tag + "'"))
+        : layout.describe(dev.kiln.registry.Digest.parse(digest));
+    CacheIndex.Parsed parsed = CacheIndex.parse(layout.read(index));
+    Descriptor c = parsed.config();
+    byte[] config = layout.read(new dev.kiln.registry.Descriptor(c.mediaType(), Digests.toRegistry(c.digest()), c.size()));
+    return new ImportedCache(CacheConfig.parse(config), parsed.blobs(), layout.fetcher());
+  }
+
+  private static void writeBlob(Path blobs, byte[] bytes) throws IOException {
+    replaceAtomically(blobs.resolve(Digest.of(bytes).hex()), bytes);
+  }
+
+  private static void replaceAtomically(Path target, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
+    Files.write(tmp, bytes);
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static byte[] indexFile(Path file, Descriptor index, String tag) throws IOException {
+    ObjectNode root = DescriptorJson.MAPPER.createObjectNode();
+    root.put("schemaVersion", 2);
+    root.put("mediaType", CacheIndex.OCI_INDEX);
+    ArrayNode manifests = root.putArray("manifests");
+    if (Files.exists(file)) {
+      for (JsonNode m : DescriptorJson.MAPPER.readTree(file.toFile()).path("manifests")) {
+        if (!tag.equals(m.path("annotations").path(REF_NAME).asText(null))) manifests.add(m);
+      }
+    }
+    manifests.add(DescriptorJson.of(index));
+    return DescriptorJson.MAPPER.writeValueAsBytes(root);
+  }
+}
