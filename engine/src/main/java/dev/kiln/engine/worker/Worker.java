@@ -255,6 +255,9 @@ public final class Worker implements AutoCloseable {
   public void close() throws IOException {
     autoCollector.close();
     hasher.close();
+    synchronized (this) {
+      if (executor != null) executor.close();
+    }
     try {
       db.close();
     } catch (SQLException e) {

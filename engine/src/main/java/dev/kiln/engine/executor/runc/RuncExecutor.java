@@ -59,6 +59,18 @@ public final class RuncExecutor implements Executor {
     CgroupParent.removeEmpty(config.cgroupParent());
   }
 
+  /**
+   * Removes this root's secrets directory (on tmpfs, outside the state root) once no run uses it:
+   * it is empty then, but one per state root would otherwise pile up in /dev/shm.
+   */
+  public void close() throws IOException {
+    try {
+      Files.deleteIfExists(config.secretsRoot());
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      LOG.log(Level.WARNING, "secrets directory " + config.secretsRoot() + " still in use at close");
+    }
+  }
+
   @Override
   public ExecResult run(ExecRequest request) throws ExecException, InterruptedException {
     if (request.cancel().isCancelled()) {

@@ -62,6 +62,15 @@ class RuncMountsTest extends RuncTestBase {
   }
 
   @Test
+  void closingTheExecutorRemovesItsSecretsDirectory() throws Exception {
+    RuncConfig own = RuncConfig.defaults(scratch.resolve("another-root"));
+    RuncExecutor other = RuncExecutor.open(own);
+    Files.createDirectories(own.secretsRoot()); // as a run with a secret leaves it: empty
+    other.close();
+    assertThat(own.secretsRoot()).doesNotExist(); // on /dev/shm: one per state root would pile up
+  }
+
+  @Test
   void sshSocketGetsTheRequestedOwnerAndMode() throws Exception {
     Path sock = scratch.resolve("agent.sock");
     try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {

@@ -54,6 +54,7 @@ abstract class RuncTestBase {
   static void sweep() throws IOException {
     if (executor != null) {
       executor.sweep();
+      executor.close();
     }
   }
 
