@@ -62,4 +62,38 @@ class EngineConcurrencyTest {
       }
     }
   }
+
+  /**
+   * Different builds interleaving file ops (overlay mounts on the host) with containers starting.
+   * Eight concurrent builds on one kilnd once failed with EBUSY unmounting a file op's overlay
+   * (not reproduced by this test; MountedTree now retries such unmounts as containerd does).
+   */
+  @Test
+  void fileOpsAndContainersOfDifferentBuildsInterleave() throws Exception {
+    Path rootfs = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("rootfs2")));
+    BuildInputs inputs = new BuildInputs(Map.of("rootfs", rootfs), Map.of());
+    try (Engine engine = Engine.open(EngineConfig.at(tmp.resolve("state2")));
+        var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<String>> builds = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int n = i;
+        State own = State.local("rootfs")
+            .file(FileAction.mkfile("/in-" + n, 0644, Integer.toString(n).getBytes(StandardCharsets.UTF_8)))
+            .run(r -> r.shlex("sh -c 'cat /in-" + n + " > /out'")).root()
+            .file(FileAction.mkdir("/made-" + n, 0755))
+            .run(r -> r.shlex("sh -c 'cat /out /out > /twice'")).root()
+            .file(FileAction.copy(State.local("rootfs"), "/etc/passwd", "/copied-" + n));
+        builds.add(pool.submit(() -> {
+          try (SolveResult r = engine.solve(own.marshal(MarshalOptions.defaults()
+                  .withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t")), SolveRequest.of(inputs));
+              MountedTree t = r.open()) {
+            return Files.readString(t.root().resolve("twice"));
+          }
+        }));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertThat(builds.get(i).get()).isEqualTo(i + "" + i);
+      }
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.kiln.engine.snapshot;
 
+import dev.kiln.engine.sys.Errno;
 import dev.kiln.engine.sys.Mounts;
+import dev.kiln.engine.sys.SysException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,9 @@ import java.util.stream.Collectors;
  * temporary directory and unmounted on close. Not thread-safe; close exactly once.
  */
 public final class MountedTree implements AutoCloseable {
+  private static final int BUSY_RETRIES = 50;
+  private static final long BUSY_PAUSE_MS = 20;
+
   private final Path root;
   private final boolean mounted;
 
@@ -50,8 +55,36 @@ public final class MountedTree implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (mounted) {
-      Mounts.umount(root, 0);
+      unmount(root);
       Files.deleteIfExists(root);
+    }
+  }
+
+  /**
+   * Unmounts, retrying while the mount is busy: a container starting in the meantime copies the
+   * host's mounts into its new namespace, and until it has pivoted away from them an unmount that
+   * propagates there fails with EBUSY (containerd retries the same way). Detaches lazily as a last
+   * resort, so a build never fails on it.
+   */
+  static void unmount(Path target) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Mounts.umount(target, 0);
+        return;
+      } catch (SysException e) {
+        if (e.errno() != Errno.EBUSY) throw e;
+        if (attempt == BUSY_RETRIES) {
+          Mounts.umount(target, Mounts.MNT_DETACH);
+          return;
+        }
+      }
+      try {
+        Thread.sleep(BUSY_PAUSE_MS);
+      } catch (InterruptedException e) {
+        Mounts.umount(target, Mounts.MNT_DETACH); // never leave the mount behind
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 public final class Errno {
   public static final int EPERM = 1;
   public static final int ENOENT = 2;
+  public static final int EBUSY = 16;
   public static final int EEXIST = 17;
   public static final int EXDEV = 18;
   public static final int ENOTDIR = 20;
