@@ -44,11 +44,16 @@ public final class ExportScenario {
     List<Long> kiln = new ArrayList<>();
     List<Long> gzip = new ArrayList<>();
     List<Long> pigz = new ArrayList<>();
+    List<Double> kilnCpu = new ArrayList<>();
+    List<Double> gzipCpu = new ArrayList<>();
+    List<Double> pigzCpu = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      kiln.add(kilnExport(work.resolve("state" + i), tree, work.resolve("image.tar")));
-      gzip.add(time(() -> shell("tar -cf - -C " + tree + " . | gzip -6 > " + work.resolve("tree.tar.gz"))));
-      pigz.add(time(() -> shell("tar -cf - -C " + tree + " . | pigz -6 > " + work.resolve("tree.tar.gz"))));
+      kiln.add(kilnExport(work.resolve("state" + i), tree, work.resolve("image.tar"), kilnCpu));
+      gzip.add(time(() -> gzipCpu.add(shellCpu("tar -cf - -C " + tree + " . | gzip -6 > " + work.resolve("tree.tar.gz")))));
+      pigz.add(time(() -> pigzCpu.add(shellCpu("tar -cf - -C " + tree + " . | pigz -6 > " + work.resolve("tree.tar.gz")))));
     }
+    // CPU seconds depend far less on the neighbours' load than wall time does.
+    System.out.printf("cpu seconds: kiln %s, tar|gzip %s, tar|pigz %s%n", kilnCpu, gzipCpu, pigzCpu);
     long k = median(kiln);
     long g = median(gzip);
     long p = median(pigz);
@@ -60,17 +65,21 @@ public final class ExportScenario {
     run(List.of("rm", "-rf", tree.toString(), work.resolve("image.tar").toString(), work.resolve("tree.tar.gz").toString()));
   }
 
-  private static long kilnExport(Path root, Path tree, Path file) throws Exception {
+  private static long kilnExport(Path root, Path tree, Path file, List<Double> cpu) throws Exception {
     State ctx = State.local("ctx");
     var def = ctx.marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("bench"));
     try (Engine engine = Engine.open(EngineConfig.at(root));
         SolveResult r = engine.solve(def, SolveRequest.of(new BuildInputs(Map.of("ctx", tree), Map.of())))) {
       var exporter = engine.exporters().resolve("oci", Map.of("name", "bench:1"));
-      return time(() -> {
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
+      long ms = time(() -> {
         try (OutputStream out = Files.newOutputStream(file)) {
           exporter.export(ExportInput.of(r.snapshotId(), null), out);
         }
       });
+      cpu.add(Math.round((os.getProcessCpuTime() - cpu0) / 1e8) / 10.0);
+      return ms;
     } finally {
       run(List.of("rm", "-rf", root.toString()));
     }
@@ -98,7 +107,16 @@ public final class ExportScenario {
     }
   }
 
-  private static void shell(String command) throws IOException, InterruptedException {
-    run(List.of("sh", "-c", command));
+  /** Runs {@code command}; the user + system CPU seconds of its processes, from the shell's {@code times}. */
+  private static double shellCpu(String command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("sh", "-c", command + "; times").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    if (p.waitFor() != 0 || lines.size() < 2) throw new IOException("command failed: " + command);
+    double seconds = 0;
+    for (String t : lines.get(lines.size() - 1).trim().split("\\s+")) { // children: "0m35.10s 0m1.20s"
+      String[] ms = t.replace("s", "").split("m");
+      seconds += Integer.parseInt(ms[0]) * 60 + Double.parseDouble(ms[1]);
+    }
+    return Math.round(seconds * 10) / 10.0;
   }
 }

@@ -3,6 +3,7 @@ package dev.kiln.engine.image;
 import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.image.unpack.Decompression;
 import dev.kiln.engine.image.unpack.LayerApplier;
+import dev.kiln.engine.image.unpack.ReadAhead;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.worker.SnapshotRefs;
@@ -98,7 +99,8 @@ public final class LayerUnpack {
   private void apply(String id, String parent, Descriptor blob, Digest diffId) throws IOException {
     MessageDigest sha = sha256();
     try (InputStream raw = content.open(Digests.of(blob.digest()));
-        DigestInputStream tar = new DigestInputStream(Decompression.open(raw), sha)) {
+        // Decompressing and hashing run on a thread of their own, ahead of the file writes.
+        InputStream tar = new ReadAhead(new DigestInputStream(Decompression.open(raw), sha))) {
       Path changes = refs.store().changesDir(id);
       if (changes != null) {
         try (MountedTree lower = parent == null ? null : refs.view(parent)) {

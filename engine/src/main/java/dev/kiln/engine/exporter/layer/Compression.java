@@ -3,6 +3,8 @@ package dev.kiln.engine.exporter.layer;
 import com.github.luben.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 /** Layer blob compressions ({@code compression=}) and their media types. */
 public enum Compression {
@@ -45,12 +47,15 @@ public enum Compression {
     };
   }
 
-  /** Wraps {@code out}; closing the result finishes the stream and closes {@code out}. */
-  OutputStream compress(OutputStream out, int level) throws IOException {
+  /**
+   * Wraps {@code out}; closing the result finishes the stream and closes {@code out}. Every byte
+   * written also goes into {@code uncompressed} (gzip hashes on its own pipeline thread).
+   */
+  OutputStream compress(OutputStream out, int level, MessageDigest uncompressed) throws IOException {
     return switch (this) {
-      case UNCOMPRESSED -> out;
-      case GZIP -> new ParallelGzip(out, level);
-      case ZSTD -> new ZstdOutputStream(out, level);
+      case UNCOMPRESSED -> new DigestOutputStream(out, uncompressed);
+      case GZIP -> new ParallelGzip(out, level, uncompressed);
+      case ZSTD -> new DigestOutputStream(new ZstdOutputStream(out, level), uncompressed);
     };
   }
 

@@ -8,7 +8,6 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,8 +27,8 @@ final class LayerWriter {
     Ingest ingest = content.ingest("layer-" + UUID.randomUUID());
     try (ingest) {
       Counting counted = new Counting(new IngestStream(ingest));
-      try (OutputStream compressed = options.compression().compress(counted, options.level());
-          OutputStream tar = new BufferedOutputStream(new DigestOutputStream(compressed, tarSha), 1 << 16)) {
+      try (OutputStream compressed = options.compression().compress(counted, options.level(), tarSha);
+          OutputStream tar = new BufferedOutputStream(compressed, 1 << 16)) {
         LayerTar.write(changes, tar, options.clampMtime());
       }
       Digest digest = ingest.commit(null, counted.count); // the ingest hashes what it stores

@@ -3,6 +3,7 @@ package dev.kiln.engine.exporter.layer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -17,8 +19,13 @@ import java.util.zip.Deflater;
  * gzip across cores the way pigz does it: the input is cut into fixed 1 MiB chunks, each deflated
  * on its own with the previous chunk's last 32 KiB as dictionary and ended with a sync flush, so
  * the pieces concatenate into one ordinary gzip member. Fixed chunking keeps the output a pure
- * function of the input and level. Writes happen on the caller's thread, in order; at most
- * {@code 2 × cores} chunks are in flight. Not thread-safe, like any stream.
+ * function of the input and level.
+ *
+ * <p>The caller's thread only cuts chunks. Each chunk's CRC is computed with its deflate and
+ * combined later; an ordered stage (one virtual thread per stream) hashes the uncompressed chunks
+ * into an optional digest (a layer's diffID) and writes the compressed pieces to {@code out} in
+ * order, so hashing and writing overlap compression. At most {@code 2 × cores} chunks are in
+ * flight. Not thread-safe, like any stream.
  */
 final class ParallelGzip extends OutputStream {
   static final int CHUNK = 1 << 20;
@@ -26,21 +33,34 @@ final class ParallelGzip extends OutputStream {
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
   private static final ExecutorService POOL = Executors.newFixedThreadPool(
       Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("gzip-", 0).factory());
+  /** One deflater per pool thread, reset per chunk: a fresh one per chunk costs its 256 KiB of state. */
+  private static final ThreadLocal<Deflater[]> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater[10]);
 
   private final OutputStream out;
   private final int level;
-  private final CRC32 crc = new CRC32();
-  private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
-  private final int maxPending = 2 * Runtime.getRuntime().availableProcessors();
+  private final MessageDigest uncompressed;
+  private final ExecutorService ordered = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("gzip-out").factory());
+  private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+  private final int maxInFlight = 2 * Runtime.getRuntime().availableProcessors();
   private byte[] buf = new byte[CHUNK];
   private int filled;
   private byte[] previous;
   private long total;
+  private long crc; // only touched by the ordered stage until it has drained
   private boolean closed;
 
+  /** A deflated chunk and the CRC-32 of its input. */
+  private record Piece(byte[] bytes, int length, long crc) {}
+
   ParallelGzip(OutputStream out, int level) throws IOException {
+    this(out, level, null);
+  }
+
+  /** @param uncompressed updated with every byte written, in order, off the caller's thread; may be null */
+  ParallelGzip(OutputStream out, int level, MessageDigest uncompressed) throws IOException {
     this.out = out;
     this.level = level;
+    this.uncompressed = uncompressed;
     out.write(HEADER);
   }
 
@@ -51,7 +71,6 @@ final class ParallelGzip extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    crc.update(b, off, len);
     total += len;
     while (len > 0) {
       int n = Math.min(len, CHUNK - filled);
@@ -66,36 +85,58 @@ final class ParallelGzip extends OutputStream {
   private void submit(boolean last) throws IOException {
     byte[] input = filled == buf.length ? buf : Arrays.copyOf(buf, filled);
     byte[] dict = previous == null ? null : Arrays.copyOfRange(previous, previous.length - DICT, previous.length);
-    pending.add(POOL.submit(() -> deflate(input, dict, level, last)));
+    Future<Piece> piece = POOL.submit(() -> deflate(input, dict, level, last));
+    inFlight.add(ordered.submit(() -> {
+      if (uncompressed != null) uncompressed.update(input);
+      Piece p = piece.get();
+      out.write(p.bytes(), 0, p.length());
+      crc = Crc32Combine.combine(crc, p.crc(), input.length);
+      return null;
+    }));
     previous = input.length >= DICT ? input : null;
     buf = new byte[CHUNK];
     filled = 0;
-    while (pending.size() >= maxPending) drainOne();
+    while (inFlight.size() >= maxInFlight) awaitOldest();
   }
 
-  private static byte[] deflate(byte[] input, byte[] dict, int level, boolean last) {
-    Deflater d = new Deflater(level, true);
-    try {
-      if (dict != null) d.setDictionary(dict);
-      d.setInput(input);
-      if (last) d.finish();
-      var result = new java.io.ByteArrayOutputStream(input.length / 2 + 64);
-      byte[] tmp = new byte[64 << 10];
-      while (true) {
-        int n = d.deflate(tmp, 0, tmp.length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
-        result.write(tmp, 0, n);
-        if (last ? d.finished() : n < tmp.length) return result.toByteArray();
-      }
-    } finally {
-      d.end();
+  private static Piece deflate(byte[] input, byte[] dict, int level, boolean last) {
+    Deflater d = deflater(level);
+    if (dict != null) d.setDictionary(dict);
+    d.setInput(input);
+    if (last) d.finish();
+    // Room for incompressible input plus block headers and the sync marker: one call, one copy.
+    byte[] result = new byte[input.length + (input.length >> 6) + 1024];
+    int length = 0;
+    while (true) {
+      int space = result.length - length;
+      int n = d.deflate(result, length, space, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+      length += n;
+      if (last ? d.finished() : n < space) break;
+      if (length == result.length) result = Arrays.copyOf(result, result.length * 2);
     }
+    CRC32 crc = new CRC32();
+    crc.update(input);
+    return new Piece(result, length, crc.getValue());
   }
 
-  private void drainOne() throws IOException {
+  private static Deflater deflater(int level) {
+    Deflater[] byLevel = DEFLATERS.get();
+    if (byLevel[level] == null) {
+      byLevel[level] = new Deflater(level, true);
+    } else {
+      byLevel[level].reset();
+    }
+    return byLevel[level];
+  }
+
+  private void awaitOldest() throws IOException {
     try {
-      out.write(pending.removeFirst().get());
+      inFlight.removeFirst().get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException("gzip failed", e.getCause());
+      Throwable cause = e.getCause();
+      while (cause instanceof ExecutionException nested) cause = nested.getCause();
+      if (cause instanceof UncheckedIOException u) cause = u.getCause();
+      throw cause instanceof IOException io ? io : new IOException("gzip failed", cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while compressing", e);
@@ -108,12 +149,19 @@ final class ParallelGzip extends OutputStream {
     closed = true;
     try {
       submit(true);
-      while (!pending.isEmpty()) drainOne();
-      long c = crc.getValue();
+      while (!inFlight.isEmpty()) awaitOldest();
+      long c = crc;
       out.write(new byte[] {(byte) c, (byte) (c >> 8), (byte) (c >> 16), (byte) (c >> 24),
           (byte) total, (byte) (total >> 8), (byte) (total >> 16), (byte) (total >> 24)});
     } finally {
-      pending.forEach(f -> f.cancel(true));
+      inFlight.forEach(f -> f.cancel(true));
+      ordered.shutdownNow();
+      try {
+        // out must not be closed under a write still running in the ordered stage.
+        ordered.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       out.close();
     }
   }
