@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CancelTest {
   @TempDir Path tmp;
 
+  /** An unusual duration: the check looks at every process on the host. */
   private static boolean sleeperRunning() throws Exception {
-    return Processes.running("sleep", "60");
+    return Processes.running("sleep", "6017");
   }
 
   @Test
@@ -66,7 +67,7 @@ class CancelTest {
     Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
     Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
     for (String applet : List.of("sh", "sleep")) Files.createSymbolicLink(rootfs.resolve(applet), Path.of("busybox"));
-    State slow = State.local("rootfs").run(r -> r.shlex("sleep 60")).root();
+    State slow = State.local("rootfs").run(r -> r.shlex("sleep 6017")).root();
     var def = slow.marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t"));
     String name = "cancel-" + System.nanoTime();
     try (Daemon daemon = Daemon.open(tmp.resolve("state"))) {
@@ -82,7 +83,7 @@ class CancelTest {
         // Before the daemon closes: the cancelled build itself must have stopped the container.
         Instant deadline = Instant.now().plusSeconds(10);
         while (sleeperRunning() && Instant.now().isBefore(deadline)) Thread.sleep(100);
-        assertThat(sleeperRunning()).as("sleep 60 still running after the client gave up").isFalse();
+        assertThat(sleeperRunning()).as("sleep 6017 still running after the client gave up").isFalse();
       } finally {
         channel.shutdownNow();
         server.shutdownNow();

@@ -34,7 +34,7 @@ class KilndShutdownTest {
     Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
     Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
     for (String applet : List.of("sh", "sleep")) Files.createSymbolicLink(rootfs.resolve(applet), Path.of("busybox"));
-    var def = State.local("rootfs").run(r -> r.shlex("sleep 61")).root()
+    var def = State.local("rootfs").run(r -> r.shlex("sleep 6101")).root()
         .marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t"));
     Path socket = tmp.resolve("run/kilnd.sock");
     Path state = tmp.resolve("state");
@@ -82,6 +82,6 @@ class KilndShutdownTest {
   }
 
   private static boolean sleeperRunning() throws Exception {
-    return Processes.running("sleep", "61");
+    return Processes.running("sleep", "6101");
   }
 }
