@@ -61,10 +61,10 @@ public final class MountedTree implements AutoCloseable {
   }
 
   /**
-   * Unmounts, retrying while the mount is busy: a container starting in the meantime copies the
-   * host's mounts into its new namespace, and until it has pivoted away from them an unmount that
-   * propagates there fails with EBUSY (containerd retries the same way). Detaches lazily as a last
-   * resort, so a build never fails on it.
+   * Unmounts, retrying while the mount is busy (EBUSY: something still has a file or directory open
+   * in it — seen with eight concurrent builds on one kilnd, on a read-only input view), as
+   * containerd retries. Detaches lazily as a last resort, so a build never fails on it and readers
+   * still holding files keep them.
    */
   static void unmount(Path target) throws IOException {
     for (int attempt = 1; ; attempt++) {
