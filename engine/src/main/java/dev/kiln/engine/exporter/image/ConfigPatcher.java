@@ -42,6 +42,11 @@ final class ConfigPatcher {
     config.set("rootfs", rootfs);
     List<ObjectNode> history = normalize(history(config), diffIds.size(), epoch.orElse(layerTime));
     epoch.ifPresent(e -> clamp(config, history, e));
+    if (!config.has("created")) {
+      // as BuildKit's patchImageConfig: the image is as new as its newest history entry
+      history.stream().map(h -> h.get("created")).filter(c -> c != null).reduce((a, b) -> b)
+          .ifPresent(c -> config.set("created", c));
+    }
     config.putArray("history").addAll(history);
     inlineCache.ifPresent(c -> config.put(INLINE_CACHE, c));
     return DescriptorJson.MAPPER.writeValueAsBytes(config);

@@ -59,4 +59,13 @@ class ConfigPatcherTest {
     assertThat(c.at("/history/0/created").asText()).isEqualTo("2001-01-01T00:00:00Z");
     assertThat(c.at("/history/1/created").asText()).isEqualTo("2023-11-14T22:13:20Z");
   }
+
+  @Test
+  void aConfigWithoutCreatedTakesItsNewestHistoryTime() throws Exception {
+    JsonNode c = patch("""
+        {"history":[{"created":"2001-01-01T00:00:00Z","created_by":"base"},{"created_by":"new"},
+        {"created_by":"CMD","empty_layer":true}]}
+        """, List.of(A, B), Optional.empty());
+    assertThat(c.get("created").asText()).isEqualTo("2030-01-01T00:00:00Z");
+  }
 }
