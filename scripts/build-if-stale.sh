@@ -4,7 +4,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$root/scripts/java-env.sh"
 stamp="$root/cli/target/.kiln-built"
-if [ -f "$stamp" ] && [ -f "$root/cli/target/classpath.txt" ] && [ -f "$root/daemon/target/classpath.txt" ] && \
+if [ -f "$stamp" ] && [ -f "$root/cli/target/classpath.txt" ] && \
    [ -z "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o \
           \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]; then
   exit 0

@@ -1,5 +1,7 @@
 package dev.kiln.bench;
 
+import static dev.kiln.bench.Timing.median;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -154,11 +155,5 @@ public final class ExecOverheadScenario {
   private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
     if (p.waitFor() != 0) throw new IOException("command failed: " + command);
-  }
-
-  private static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
   }
 }
