@@ -75,7 +75,7 @@ final class SolveRunner {
           job.converter().addDefinition(p.definition());
           SolveResult result = engine.solve(p.definition(), solve);
           results.add(result);
-          ExportInput input = new ExportInput(result.snapshotId(), Optional.ofNullable(p.imageConfig()));
+          ExportInput input = new ExportInput(result.content(), Optional.ofNullable(p.imageConfig()));
           exportInputs.add(caches.inline() ? input.withInlineCache(engine.inlineCache(result)) : input);
         }
         BuildResults exported = new BuildResults(results, platformIds, new ExportInputs(exportInputs, built.multiPlatform()));

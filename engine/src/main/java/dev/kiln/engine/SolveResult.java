@@ -1,5 +1,6 @@
 package dev.kiln.engine;
 
+import dev.kiln.engine.exporter.ResultContent;
 import dev.kiln.engine.gc.ActiveBuilds;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.worker.SnapshotRefs;
@@ -25,8 +26,14 @@ public final class SolveResult implements AutoCloseable {
     this.build = build;
   }
 
+  /** The result's snapshot; a lazy result from an imported cache is fetched and unpacked first. */
   public String snapshotId() {
     return SnapshotRefs.snapshotId(result.result());
+  }
+
+  /** What the result holds for exporters: a snapshot, or a remote layer chain not fetched yet. */
+  public ResultContent content() {
+    return SnapshotRefs.content(result.result());
   }
 
   /** The cache keys the result is known under (definition-based first), where a cache export starts. */

@@ -17,6 +17,25 @@ public record ExportInputs(List<ExportInput> platforms, boolean index) {
     return new ExportInputs(List.of(input), false);
   }
 
+  /** Brings the blobs of every remote result into the content store, for outputs that copy blobs. */
+  public void fetchRemoteBlobs() throws java.io.IOException {
+    for (ExportInput p : platforms) ResultContent.fetchBlobs(p.content());
+  }
+
+  /** Fetches a blob of one of the remote results, when an upload needs its bytes. */
+  public BlobSupply remoteBlobs() {
+    return blob -> {
+      for (ExportInput p : platforms) {
+        if (p.content() instanceof ResultContent.Remote r
+            && r.layers().stream().anyMatch(l -> l.blob().digest().equals(blob))) {
+          r.fetchBlob(blob);
+          return;
+        }
+      }
+      BlobSupply.NONE.fetch(blob);
+    };
+  }
+
   /** Whether the output must be an index over platforms rather than one image. */
   public boolean multiPlatform() {
     return index || platforms.size() > 1;

@@ -1,11 +1,13 @@
 package dev.kiln.engine.worker;
 
+import dev.kiln.engine.exporter.ResultContent;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.solver.Result;
 import dev.kiln.solver.ResultLoader;
 import dev.kiln.solver.SharedResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +48,30 @@ public final class SnapshotRefs implements ResultLoader {
     return PREFIX + snapshotId;
   }
 
-  /** The snapshot id behind a result this engine produced. */
+  /**
+   * The snapshot id behind a result this engine produced. A lazy result (a hit from an imported
+   * cache) is fetched and unpacked here, the first time anything needs its files.
+   *
+   * @throws UncheckedIOException the lazy result could not be materialised
+   */
   public static String snapshotId(Result r) {
+    if (r instanceof SharedResult<?> s && s.value() instanceof ResultContent.Remote remote) {
+      try {
+        return remote.snapshotId();
+      } catch (IOException e) {
+        throw new UncheckedIOException("fetching imported result " + r.id() + ": " + e.getMessage(), e);
+      }
+    }
     if (!r.id().startsWith(PREFIX)) {
       throw new IllegalArgumentException("not a snapshot result: " + r.id());
     }
     return r.id().substring(PREFIX.length());
+  }
+
+  /** What the result holds, without materialising a lazy one: exporters may need descriptors only. */
+  public static ResultContent content(Result r) {
+    if (r instanceof SharedResult<?> s && s.value() instanceof ResultContent.Remote remote) return remote;
+    return new ResultContent.Snapshot(snapshotId(r)); // not lazy: no materialising
   }
 
   @Override

@@ -46,6 +46,7 @@ import dev.kiln.engine.source.ocilayout.OciLayoutSource;
 import dev.kiln.llb.frontend.ImageMetaResolver;
 import dev.kiln.registry.client.DistributionClient;
 import dev.kiln.registry.hosts.HostsConfig;
+import dev.kiln.solver.Result;
 import dev.kiln.solver.Solver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,8 +123,12 @@ public final class Worker implements AutoCloseable {
     snapshots.addReferrer(id -> cacheRecords.hasResult(SnapshotRefs.resultId(id))
         ? Optional.of("a cache record points at it") : Optional.empty());
     // Imported caches sit behind the local records: a local miss may still be a (remote) hit.
-    ImportingCacheStorage solverRecords = new ImportingCacheStorage(cacheRecords, fetcher, layerUnpack);
-    this.solver = new Solver(solverRecords, refs);
+    ImportingCacheStorage solverRecords = new ImportingCacheStorage(cacheRecords, fetcher, layerUnpack, snapshots);
+    // A hit from an imported cache is a lazy result, fetched only when its files are needed.
+    this.solver = new Solver(solverRecords, id -> {
+      Optional<Result> lazy = solverRecords.remoteResult(id);
+      return lazy.isPresent() ? lazy : refs.load(id);
+    });
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     this.leases = new Leases(db);
     this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);
@@ -134,7 +139,7 @@ public final class Worker implements AutoCloseable {
         LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
     ImagePusher pusher = new ImagePusher(content, blobSources);
-    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers), fetcher, registry,
+    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers, solverRecords), fetcher, registry,
         pusher, blobSources);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),

@@ -10,26 +10,49 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A cache read from a store: its records by key, and where their layer blobs come from. Nothing is
- * downloaded until {@link #results} is asked for a key's layers and the caller fetches them.
+ * downloaded until a caller fetches the layers {@link #results} describes.
  */
 public final class ImportedCache {
+  private static final AtomicLong OPENED = new AtomicLong();
+
+  /** Where the blobs live, remembered for the pusher's mounts once a result uses them. */
+  @FunctionalInterface
+  public interface BlobOrigin {
+    BlobOrigin NONE = blob -> {};
+
+    void remember(Digest blob) throws IOException;
+  }
+
+  private final String id = Long.toString(OPENED.incrementAndGet());
   private final CacheConfig config;
   private final Map<String, Descriptor> blobs;
   private final BlobFetcher fetcher;
+  private final BlobOrigin origin;
   private final Map<String, CacheConfig.Record> byKey = new HashMap<>();
+  /** The chains of results handed out, by top layer index: one per result, materialised once. */
+  final ConcurrentMap<Integer, RemoteChain> chains = new ConcurrentHashMap<>();
 
-  public ImportedCache(CacheConfig config, Map<String, Descriptor> blobs, BlobFetcher fetcher) {
+  public ImportedCache(CacheConfig config, Map<String, Descriptor> blobs, BlobFetcher fetcher, BlobOrigin origin) {
     this.config = config;
     this.blobs = Map.copyOf(blobs);
     this.fetcher = fetcher;
+    this.origin = origin;
     for (CacheConfig.Record r : config.records()) byKey.putIfAbsent(r.digest(), r);
   }
 
   /** One layer of a result: its blob (as the registry client describes it) and its diff id. */
   public record LayerRef(dev.kiln.registry.Descriptor blob, Digest diffId) {}
+
+  /** Unique among the caches opened by this process; prefixes the ids of its results. */
+  String id() {
+    return id;
+  }
 
   public CacheConfig config() {
     return config;
@@ -37,6 +60,10 @@ public final class ImportedCache {
 
   public BlobFetcher fetcher() {
     return fetcher;
+  }
+
+  BlobOrigin origin() {
+    return origin;
   }
 
   public Optional<CacheConfig.Record> record(String key) {

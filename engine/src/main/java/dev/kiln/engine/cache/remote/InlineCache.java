@@ -60,7 +60,8 @@ public final class InlineCache {
   }
 
   /** Reads the inline cache of an image manifest (an empty cache when its config has none). */
-  static ImportedCache open(byte[] manifestJson, ContentFetcher fetcher, BlobFetcher blobs) throws IOException {
+  static ImportedCache open(byte[] manifestJson, ContentFetcher fetcher, BlobFetcher blobs, ImportedCache.BlobOrigin origin)
+      throws IOException {
     JsonNode manifest = JSON.readTree(manifestJson);
     JsonNode c = manifest.path("config");
     byte[] configJson = fetcher.bytes(new dev.kiln.registry.Descriptor(c.path("mediaType").asText(),
@@ -80,6 +81,6 @@ public final class InlineCache {
     String inline = config.path(KEY).asText("");
     List<CacheConfig.Record> records = inline.isEmpty() ? List.of()
         : CacheConfig.records(JSON.readTree(new String(Base64.getDecoder().decode(inline), StandardCharsets.UTF_8)));
-    return new ImportedCache(new CacheConfig(layers, records), byDigest, blobs);
+    return new ImportedCache(new CacheConfig(layers, records), byDigest, blobs, origin);
   }
 }

@@ -33,6 +33,7 @@ public final class LocalCacheDir {
     for (Descriptor b : cache.blobs()) {
       Path target = blobs.resolve(b.digest().hex());
       if (Files.exists(target) && Files.size(target) == b.size()) continue;
+      if (!content.exists(b.digest())) cache.missing().fetch(b.digest());
       try (InputStream in = content.open(b.digest())) {
         Path tmp = Files.createTempFile(blobs, ".ingest-", "");
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -60,7 +61,7 @@ public final class LocalCacheDir {
     CacheIndex.Parsed parsed = CacheIndex.parse(layout.read(index));
     Descriptor c = parsed.config();
     byte[] config = layout.read(new dev.kiln.registry.Descriptor(c.mediaType(), Digests.toRegistry(c.digest()), c.size()));
-    return new ImportedCache(CacheConfig.parse(config), parsed.blobs(), layout.fetcher());
+    return new ImportedCache(CacheConfig.parse(config), parsed.blobs(), layout.fetcher(), ImportedCache.BlobOrigin.NONE);
   }
 
   private static void writeBlob(Path blobs, byte[] bytes) throws IOException {

@@ -27,7 +27,7 @@ final class RegistryCache {
     Descriptor config = RemoteCaches.store(content, CacheConfig.MEDIA_TYPE, cache.config().toJson());
     List<Descriptor> blobs = new ArrayList<>(cache.blobs());
     blobs.add(config);
-    pusher.pushBlobs(client, ref, blobs, null);
+    pusher.pushBlobs(client, ref, blobs, null, cache.missing());
     byte[] index = CacheIndex.write(cache, config, oci);
     String mediaType = oci ? CacheIndex.OCI_INDEX : CacheIndex.DOCKER_LIST;
     // PUT /v2/<name>/manifests/<tag>
@@ -43,10 +43,11 @@ final class RegistryCache {
       client.fetchBlob(ref, blob, sink);
       sources.record(Digests.of(blob.digest()), ref.name());
     };
-    if (!manifest.isIndex()) return InlineCache.open(manifest.bytes(), fetcher, blobs);
+    ImportedCache.BlobOrigin origin = blob -> sources.record(blob, ref.name());
+    if (!manifest.isIndex()) return InlineCache.open(manifest.bytes(), fetcher, blobs, origin);
     CacheIndex.Parsed parsed = CacheIndex.parse(manifest.bytes());
     Descriptor c = parsed.config();
     byte[] config = fetcher.bytes(new dev.kiln.registry.Descriptor(c.mediaType(), Digests.toRegistry(c.digest()), c.size()), blobs);
-    return new ImportedCache(CacheConfig.parse(config), parsed.blobs(), blobs);
+    return new ImportedCache(CacheConfig.parse(config), parsed.blobs(), blobs, origin);
   }
 }

@@ -6,6 +6,7 @@ import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.DescriptorJson;
 import dev.kiln.engine.exporter.ExportInput;
+import dev.kiln.engine.exporter.ResultContent;
 import dev.kiln.engine.exporter.layer.LayerBlob;
 import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.llb.Digest;
@@ -20,8 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a result snapshot and the frontend's config into an image in the content store: one
- * layer per snapshot of the chain, the patched config, then the manifest. Thread-safe.
+ * Turns a result and the frontend's config into an image in the content store: one layer per
+ * snapshot of the chain (or the blobs of a remote chain, which are not fetched), the patched config,
+ * then the manifest. Thread-safe.
  */
 public final class ImageWriter {
   private final Layers layers;
@@ -70,8 +72,7 @@ public final class ImageWriter {
   public Image write(ExportInput input, ImageOptions options) throws IOException {
     List<Descriptor> layerDescs = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
-    for (String snapshot : layers.chain(input.snapshotId())) {
-      LayerBlob layer = layers.layer(snapshot, options.layers(), !options.forceCompression());
+    for (LayerBlob layer : layers(input, options)) {
       Descriptor b = layer.blob();
       layerDescs.add(new Descriptor(MediaTypes.layer(b.mediaType(), options.ociMediaTypes()), b.digest(), b.size(),
           b.annotations()));
@@ -83,6 +84,21 @@ public final class ImageWriter {
     byte[] manifestJson = manifest(config, layerDescs, options);
     Descriptor manifest = store(MediaTypes.manifest(options.ociMediaTypes()), manifestJson);
     return new Image(manifest, config, layerDescs);
+  }
+
+  /**
+   * The result's layers, base first. A remote chain's blobs are used as they are, like a pulled base
+   * image's (nothing is fetched); {@code force-compression} needs the files, so it materialises it.
+   */
+  private List<LayerBlob> layers(ExportInput input, ImageOptions options) throws IOException {
+    if (input.content() instanceof ResultContent.Remote remote && !options.forceCompression()) {
+      return remote.layers().stream().map(l -> new LayerBlob(l.blob(), l.diffId())).toList();
+    }
+    List<LayerBlob> out = new ArrayList<>();
+    for (String snapshot : layers.chain(input.snapshotId())) {
+      out.add(layers.layer(snapshot, options.layers(), !options.forceCompression()));
+    }
+    return out;
   }
 
   private static byte[] manifest(Descriptor config, List<Descriptor> layerDescs, ImageOptions options)

@@ -60,6 +60,7 @@ public final class TarballExporter implements Exporter {
 
     @Override
     public ExportResult exportTo(Path dir, ExportInputs inputs, ProgressWriter progress) throws IOException {
+      inputs.fetchRemoteBlobs(); // the layout holds the blobs; they need no unpacking
       WrittenImage image = images.write(inputs, options);
       ImageArchive.writeDir(dir, content, image, options.names(), options.annotations(), format);
       return new ExportResult(image.response(options.nameList()));
@@ -80,6 +81,7 @@ public final class TarballExporter implements Exporter {
 
     @Override
     public ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+      inputs.fetchRemoteBlobs(); // the archive holds the blobs; they need no unpacking
       WrittenImage image = images.write(inputs, options);
       Instant mtime = options.sourceDateEpoch().orElse(Instant.EPOCH);
       ImageArchive.write(out, content, image, options.names(), options.annotations(), format, mtime);

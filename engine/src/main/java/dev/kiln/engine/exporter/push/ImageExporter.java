@@ -75,11 +75,16 @@ public final class ImageExporter implements Exporter {
 
     @Override
     public ExportResult export(ExportInputs inputs, OutputStream out, ProgressWriter progress) throws IOException {
+      // A remote result's blobs stay remote when pushed (mounted, or already there); an image kept
+      // only here must hold them.
+      if (!push.push()) inputs.fetchRemoteBlobs();
       WrittenImage written = images.write(inputs, image);
       List<ImageRef> targets = image.names().stream().map(n -> ImageRef.parse(n.toString())).toList();
       if (push.push()) {
         RegistryClient client = clients.client(push.insecure() ? hosts(targets) : Set.of());
-        for (ImageRef target : targets) pusher.push(client, written, target, push.byDigest(), progress);
+        for (ImageRef target : targets) {
+          pusher.push(client, written, target, push.byDigest(), progress, inputs.remoteBlobs());
+        }
       }
       List<String> shown = shownNames(written, targets);
       for (String name : shown) names.record(name, written.top().digest());

@@ -1,6 +1,7 @@
 package dev.kiln.engine.exporter.push;
 
 import dev.kiln.engine.content.ContentStore;
+import dev.kiln.engine.exporter.BlobSupply;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.image.Image;
 import dev.kiln.engine.exporter.image.ImageIndex;
@@ -49,12 +50,21 @@ public final class ImagePusher {
    */
   public Map<Descriptor, PushResult> push(RegistryClient client, WrittenImage image, ImageRef target, boolean byDigest,
       ProgressWriter progress) throws IOException {
+    return push(client, image, target, byDigest, progress, BlobSupply.NONE);
+  }
+
+  /**
+   * The same for an image whose layer blobs need not be local: {@code missing} fetches one only
+   * when the registry neither has it nor can mount it, so the bytes must be uploaded.
+   */
+  public Map<Descriptor, PushResult> push(RegistryClient client, WrittenImage image, ImageRef target, boolean byDigest,
+      ProgressWriter progress, BlobSupply missing) throws IOException {
     Map<String, Descriptor> blobs = new LinkedHashMap<>();
     for (Image i : image.images()) {
       blobs.putIfAbsent(i.config().digest().value(), i.config());
       i.layers().forEach(l -> blobs.putIfAbsent(l.digest().value(), l));
     }
-    Map<Descriptor, PushResult> results = pushBlobs(client, target, blobs.values(), progress);
+    Map<Descriptor, PushResult> results = pushBlobs(client, target, blobs.values(), progress, missing);
     // An index's manifests go first, by digest: a registry checks that what the index names exists.
     if (image instanceof ImageIndex) {
       for (Image i : image.images()) pushManifest(client, i.manifest(), target, true);
@@ -65,7 +75,7 @@ public final class ImagePusher {
 
   /** Pushes {@code blobs} from the content store to {@code target}'s repository, mounting where it can. */
   public Map<Descriptor, PushResult> pushBlobs(RegistryClient client, ImageRef target, java.util.Collection<Descriptor> blobs,
-      ProgressWriter progress) throws IOException {
+      ProgressWriter progress, BlobSupply missing) throws IOException {
     Map<Descriptor, PushResult> results = new LinkedHashMap<>();
     Semaphore slots = new Semaphore(PARALLEL);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -74,7 +84,7 @@ public final class ImagePusher {
         pushes.add(pool.submit(() -> {
           slots.acquire();
           try {
-            return pushBlob(client, target, blob, progress);
+            return pushBlob(client, target, blob, progress, missing);
           } finally {
             slots.release();
           }
@@ -97,14 +107,16 @@ public final class ImagePusher {
     client.pushManifest(ref, manifest.mediaType(), bytes);
   }
 
-  private PushResult pushBlob(RegistryClient client, ImageRef target, Descriptor blob, ProgressWriter progress)
-      throws IOException {
+  private PushResult pushBlob(RegistryClient client, ImageRef target, Descriptor blob, ProgressWriter progress,
+      BlobSupply missing) throws IOException {
     String id = "pushing " + blob.digest().value();
     Instant started = Instant.now();
     if (progress != null) progress.status(id, id, 0, blob.size(), started, null);
     dev.kiln.registry.Descriptor d =
         new dev.kiln.registry.Descriptor(blob.mediaType(), Digests.toRegistry(blob.digest()), blob.size());
+    // Opened only for an upload: after the HEAD and the mount failed.
     BlobSource source = offset -> {
+      if (!content.exists(blob.digest())) missing.fetch(blob.digest());
       InputStream in = content.open(blob.digest());
       in.skipNBytes(offset);
       return in;

@@ -1,0 +1,33 @@
+package dev.kiln.engine.cache.remote;
+
+import dev.kiln.solver.OpContext;
+import dev.kiln.solver.Vertex;
+import dev.kiln.solver.progress.ProgressWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/** Unpacking an imported layer outside any op: no vertex, no progress, work on the caller's thread. */
+enum Unpacking implements OpContext {
+  CONTEXT;
+
+  @Override
+  public Vertex vertex() {
+    throw new UnsupportedOperationException("an imported cache layer belongs to no vertex");
+  }
+
+  @Override
+  public ProgressWriter progress() {
+    return new ProgressWriter() {
+      @Override
+      public void status(String id, String name, long current, long total, Instant started, Instant completed) {}
+
+      @Override
+      public void log(int stream, byte[] data) {}
+    };
+  }
+
+  @Override
+  public <T> T heavy(Callable<T> work) throws Exception {
+    return work.call();
+  }
+}
