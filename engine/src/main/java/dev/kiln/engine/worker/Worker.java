@@ -20,6 +20,7 @@ import dev.kiln.engine.gc.AutoCollector;
 import dev.kiln.engine.gc.Collector;
 import dev.kiln.engine.exporter.push.ImageExporter;
 import dev.kiln.engine.exporter.push.ImagePusher;
+import dev.kiln.engine.exporter.push.PushClients;
 import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.ImageNames;
@@ -139,13 +140,14 @@ public final class Worker implements AutoCloseable {
         LayerBlobs.recorded(db, LayerSnapshots.BASE_VARIANT));
     ImageWriter images = new ImageWriter(exportLayers, content);
     ImagePusher pusher = new ImagePusher(content, blobSources);
-    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers, solverRecords), fetcher, registry,
-        pusher, blobSources);
+    // registry.insecure (image pushes, cache exports and imports) reaches those hosts over plain HTTP or unverified TLS.
+    PushClients registries = insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure);
+    this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers, solverRecords),
+        fetcher, registries, pusher, blobSources);
     this.exporters = Exporters.of(List.of(
         new TarballExporter(TarballFormat.OCI, images, content),
         new TarballExporter(TarballFormat.DOCKER, images, content),
-        new ImageExporter(images, pusher,
-            insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure), imageNames)));
+        new ImageExporter(images, pusher, registries, imageNames)));
   }
 
   public static Worker open(EngineConfig config) throws IOException {

@@ -13,9 +13,12 @@ import java.util.Set;
  * @param dest {@code type=local}: the layout directory
  * @param ref {@code type=registry}: where the cache index is pushed
  * @param ignoreError a failed export is reported, not a failed build
+ * @param imageManifest write the cache as an OCI image manifest instead of an index (BuildKit 0.12)
+ * @param insecure {@code type=registry}: the registry may be plain HTTP or have an untrusted certificate
  */
 public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag, Optional<String> ref,
-    CacheMode mode, boolean ociMediaTypes, LayerOptions layers, boolean ignoreError) {
+    CacheMode mode, boolean ociMediaTypes, LayerOptions layers, boolean ignoreError, boolean imageManifest,
+    boolean insecure) {
   private static final Set<String> KNOWN = Set.of("dest", "tag", "ref", "mode", "oci-mediatypes", "compression",
       "compression-level", "force-compression", "ignore-error", "image-manifest", "registry.insecure");
 
@@ -24,8 +27,10 @@ public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag
     for (String key : attrs.keySet()) {
       if (!KNOWN.contains(key)) throw new IllegalArgumentException("unknown --export-cache attribute '" + key + "'");
     }
-    if (Boolean.parseBoolean(attrs.getOrDefault("image-manifest", "false"))) {
-      throw new IllegalArgumentException("--export-cache image-manifest=true is not supported yet (the cache is an image index)");
+    boolean oci = Boolean.parseBoolean(attrs.getOrDefault("oci-mediatypes", "true"));
+    boolean imageManifest = Boolean.parseBoolean(attrs.getOrDefault("image-manifest", "false"));
+    if (imageManifest && !oci) {
+      throw new IllegalArgumentException("--export-cache image-manifest=true needs oci-mediatypes=true (it is an OCI manifest)");
     }
     Optional<Path> dest = Optional.ofNullable(attrs.get("dest")).map(Path::of);
     Optional<String> ref = Optional.ofNullable(attrs.get("ref"));
@@ -37,8 +42,8 @@ public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag
     // BuildKit: min unless asked; inline can only carry the final result's chain.
     CacheMode mode = CacheMode.parse(attrs.getOrDefault("mode", "min"));
     return new CacheExportOptions(t, dest, attrs.getOrDefault("tag", "latest"), ref, mode,
-        Boolean.parseBoolean(attrs.getOrDefault("oci-mediatypes", "true")),
-        new LayerOptions(compression, level, Optional.empty()),
-        Boolean.parseBoolean(attrs.getOrDefault("ignore-error", "false")));
+        oci, new LayerOptions(compression, level, Optional.empty()),
+        Boolean.parseBoolean(attrs.getOrDefault("ignore-error", "false")), imageManifest,
+        Boolean.parseBoolean(attrs.getOrDefault("registry.insecure", "false")));
   }
 }

@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * One {@code --import-cache} entry: a local layout directory ({@code src}, with {@code digest} or
- * {@code tag}), or a registry reference holding a cache index or an image with an inline cache.
+ * {@code tag}), or a registry reference holding a cache index or manifest, or an image with an inline
+ * cache; {@code registry.insecure=true} allows a plain-HTTP or untrusted-TLS registry.
  */
-public record CacheImportOptions(CacheType type, Optional<Path> src, String tag, String digest, Optional<String> ref) {
+public record CacheImportOptions(CacheType type, Optional<Path> src, String tag, String digest, Optional<String> ref,
+    boolean insecure) {
   public static CacheImportOptions parse(String type, Map<String, String> attrs) {
     CacheType t = CacheType.parse(type);
     Optional<Path> src = Optional.ofNullable(attrs.get("src")).map(Path::of);
@@ -16,6 +18,7 @@ public record CacheImportOptions(CacheType type, Optional<Path> src, String tag,
     if (t == CacheType.LOCAL && src.isEmpty()) throw new IllegalArgumentException("--import-cache type=local needs src=DIR");
     if (t == CacheType.REGISTRY && ref.isEmpty()) throw new IllegalArgumentException("--import-cache type=registry needs ref=REF");
     if (t == CacheType.INLINE) throw new IllegalArgumentException("--import-cache takes type=registry,ref=IMAGE for an inline cache");
-    return new CacheImportOptions(t, src, attrs.getOrDefault("tag", "latest"), attrs.getOrDefault("digest", ""), ref);
+    return new CacheImportOptions(t, src, attrs.getOrDefault("tag", "latest"), attrs.getOrDefault("digest", ""), ref,
+        Boolean.parseBoolean(attrs.getOrDefault("registry.insecure", "false")));
   }
 }

@@ -12,21 +12,37 @@ import java.util.Map;
 
 /**
  * The cache "manifest": an image index listing every layer blob of the cache and, last, the config
- * document ({@link CacheConfig#MEDIA_TYPE}). A docker manifest list when OCI media types are off.
+ * document ({@link CacheConfig#MEDIA_TYPE}); a docker manifest list when OCI media types are off.
+ * With {@code image-manifest=true} (BuildKit 0.12 and later) an OCI image manifest instead, whose
+ * config is the cache config and whose layers are the blobs, for registries that refuse indexes
+ * naming blobs. Both are read back.
  */
 public final class CacheIndex {
   public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
   public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
   private CacheIndex() {}
 
-  public static byte[] write(ExportedCache cache, Descriptor config, boolean ociMediaTypes) {
+  /** The media type of the document {@link #write} makes. */
+  public static String mediaType(boolean ociMediaTypes, boolean imageManifest) {
+    return imageManifest ? OCI_MANIFEST : ociMediaTypes ? OCI_INDEX : DOCKER_LIST;
+  }
+
+  /** Field order as Go's {@code ocispecs.Index} and {@code ocispecs.Manifest} serialise. */
+  public static byte[] write(ExportedCache cache, Descriptor config, boolean ociMediaTypes, boolean imageManifest) {
     ObjectNode root = DescriptorJson.MAPPER.createObjectNode();
     root.put("schemaVersion", 2);
-    root.put("mediaType", ociMediaTypes ? OCI_INDEX : DOCKER_LIST);
-    ArrayNode manifests = root.putArray("manifests");
-    cache.blobs().forEach(b -> manifests.add(DescriptorJson.of(b)));
-    manifests.add(DescriptorJson.of(config));
+    root.put("mediaType", mediaType(ociMediaTypes, imageManifest));
+    if (imageManifest) {
+      root.set("config", DescriptorJson.of(config));
+      ArrayNode layers = root.putArray("layers");
+      cache.blobs().forEach(b -> layers.add(DescriptorJson.of(b)));
+    } else {
+      ArrayNode manifests = root.putArray("manifests");
+      cache.blobs().forEach(b -> manifests.add(DescriptorJson.of(b)));
+      manifests.add(DescriptorJson.of(config));
+    }
     try {
       return DescriptorJson.MAPPER.writeValueAsBytes(root);
     } catch (IOException e) {
@@ -37,24 +53,36 @@ public final class CacheIndex {
   /** A parsed cache index: the config's descriptor and the layer blobs by digest. */
   public record Parsed(Descriptor config, Map<String, Descriptor> blobs) {}
 
+  /** True for an image manifest whose config is a cache config (not an image with an inline cache). */
+  public static boolean isCacheManifest(byte[] json) throws IOException {
+    JsonNode config = DescriptorJson.MAPPER.readTree(json).path("config");
+    return CacheConfig.MEDIA_TYPE.equals(config.path("mediaType").asText());
+  }
+
   public static Parsed parse(byte[] json) throws IOException {
     JsonNode root = DescriptorJson.MAPPER.readTree(json);
     Descriptor config = null;
     Map<String, Descriptor> blobs = new HashMap<>();
-    for (JsonNode m : root.path("manifests")) {
-      Map<String, String> annotations = new HashMap<>();
-      m.path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));
-      Descriptor d = new Descriptor(m.path("mediaType").asText(), Digest.parse(m.path("digest").asText()),
-          m.path("size").asLong(), annotations);
+    JsonNode listed = root.has("manifests") ? root.path("manifests") : root.path("layers");
+    if (root.has("config")) config = descriptor(root.path("config"));
+    for (JsonNode m : listed) {
+      Descriptor d = descriptor(m);
       if (CacheConfig.MEDIA_TYPE.equals(d.mediaType())) {
         config = d;
       } else {
         blobs.put(d.digest().value(), d);
       }
     }
-    if (config == null) {
-      throw new IOException("not a cache index: no " + CacheConfig.MEDIA_TYPE + " descriptor among its manifests");
+    if (config == null || !CacheConfig.MEDIA_TYPE.equals(config.mediaType())) {
+      throw new IOException("not a cache index or manifest: it names no " + CacheConfig.MEDIA_TYPE + " config");
     }
     return new Parsed(config, blobs);
+  }
+
+  private static Descriptor descriptor(JsonNode m) {
+    Map<String, String> annotations = new HashMap<>();
+    m.path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asText()));
+    return new Descriptor(m.path("mediaType").asText(), Digest.parse(m.path("digest").asText()),
+        m.path("size").asLong(), annotations);
   }
 }

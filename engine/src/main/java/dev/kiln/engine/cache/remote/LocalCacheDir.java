@@ -28,7 +28,8 @@ public final class LocalCacheDir {
   private LocalCacheDir() {}
 
   /** Writes {@code cache} into {@code dir}; returns the cache index's descriptor. */
-  public static Descriptor write(Path dir, String tag, ExportedCache cache, ContentStore content, boolean oci) throws IOException {
+  public static Descriptor write(Path dir, String tag, ExportedCache cache, ContentStore content, boolean oci,
+      boolean imageManifest) throws IOException {
     Path blobs = Files.createDirectories(dir.resolve("blobs").resolve("sha256"));
     for (Descriptor b : cache.blobs()) {
       Path target = blobs.resolve(b.digest().hex());
@@ -43,8 +44,8 @@ public final class LocalCacheDir {
     byte[] configJson = cache.config().toJson();
     Descriptor config = new Descriptor(CacheConfig.MEDIA_TYPE, Digest.of(configJson), configJson.length);
     writeBlob(blobs, configJson);
-    byte[] indexJson = CacheIndex.write(cache, config, oci);
-    Descriptor index = new Descriptor(oci ? CacheIndex.OCI_INDEX : CacheIndex.DOCKER_LIST, Digest.of(indexJson),
+    byte[] indexJson = CacheIndex.write(cache, config, oci, imageManifest);
+    Descriptor index = new Descriptor(CacheIndex.mediaType(oci, imageManifest), Digest.of(indexJson),
         indexJson.length, Map.of(REF_NAME, tag));
     writeBlob(blobs, indexJson);
     Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");

@@ -15,21 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cache in a registry ({@code type=registry}): the cache index pushed as a manifest at {@code ref},
- * after its layer blobs and config (blobs the registry has elsewhere are mounted). Importing reads
- * the index; when {@code ref} is an image instead, its inline cache ({@link InlineCache}).
+ * A cache in a registry ({@code type=registry}): the cache index (or, with {@code image-manifest},
+ * the cache manifest) pushed at {@code ref}, after its layer blobs and config (blobs the registry
+ * has elsewhere are mounted). Importing reads either; when {@code ref} is an image instead, its
+ * inline cache ({@link InlineCache}).
  */
 final class RegistryCache {
   private RegistryCache() {}
 
   static Descriptor push(RegistryClient client, ImagePusher pusher, ContentStore content, ImageRef ref,
-      ExportedCache cache, boolean oci) throws IOException {
+      ExportedCache cache, boolean oci, boolean imageManifest) throws IOException {
     Descriptor config = RemoteCaches.store(content, CacheConfig.MEDIA_TYPE, cache.config().toJson());
     List<Descriptor> blobs = new ArrayList<>(cache.blobs());
     blobs.add(config);
     pusher.pushBlobs(client, ref, blobs, null, cache.missing());
-    byte[] index = CacheIndex.write(cache, config, oci);
-    String mediaType = oci ? CacheIndex.OCI_INDEX : CacheIndex.DOCKER_LIST;
+    byte[] index = CacheIndex.write(cache, config, oci, imageManifest);
+    String mediaType = CacheIndex.mediaType(oci, imageManifest);
     // PUT /v2/<name>/manifests/<tag>
     client.pushManifest(ref, mediaType, index);
     return new Descriptor(mediaType, dev.kiln.llb.Digest.of(index), index.length);
@@ -44,7 +45,9 @@ final class RegistryCache {
       sources.record(Digests.of(blob.digest()), ref.name());
     };
     ImportedCache.BlobOrigin origin = blob -> sources.record(blob, ref.name());
-    if (!manifest.isIndex()) return InlineCache.open(manifest.bytes(), fetcher, blobs, origin);
+    if (!manifest.isIndex() && !CacheIndex.isCacheManifest(manifest.bytes())) {
+      return InlineCache.open(manifest.bytes(), fetcher, blobs, origin);
+    }
     CacheIndex.Parsed parsed = CacheIndex.parse(manifest.bytes());
     Descriptor c = parsed.config();
     byte[] config = fetcher.bytes(new dev.kiln.registry.Descriptor(c.mediaType(), Digests.toRegistry(c.digest()), c.size()), blobs);

@@ -3,6 +3,7 @@ package dev.kiln.engine.cache.remote;
 import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.push.ImagePusher;
+import dev.kiln.engine.exporter.push.PushClients;
 import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.llb.Digest;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cache export and import for builds ({@code --export-cache}, {@code --import-cache}): the one
@@ -24,17 +26,18 @@ public final class RemoteCaches {
   private final ImportingCacheStorage storage;
   private final CacheWalk walk;
   private final ContentFetcher fetcher;
-  private final RegistryClient registry;
+  private final PushClients registries;
   private final ImagePusher pusher;
   private final BlobSources sources;
 
-  public RemoteCaches(ImportingCacheStorage storage, CacheWalk walk, ContentFetcher fetcher, RegistryClient registry,
+  /** {@code registries} gives the client for a registry, or for one reached insecurely ({@code registry.insecure}). */
+  public RemoteCaches(ImportingCacheStorage storage, CacheWalk walk, ContentFetcher fetcher, PushClients registries,
       ImagePusher pusher, BlobSources sources) {
     this.sources = sources;
     this.storage = storage;
     this.walk = walk;
     this.fetcher = fetcher;
-    this.registry = registry;
+    this.registries = registries;
     this.pusher = pusher;
   }
 
@@ -58,7 +61,10 @@ public final class RemoteCaches {
   ImportedCache open(CacheImportOptions o) throws IOException {
     return switch (o.type()) {
       case LOCAL -> LocalCacheDir.open(o.src().orElseThrow(), o.tag(), o.digest());
-      case REGISTRY -> RegistryCache.open(registry, fetcher, sources, ImageRef.parse(o.ref().orElseThrow()));
+      case REGISTRY -> {
+        ImageRef ref = ImageRef.parse(o.ref().orElseThrow());
+        yield RegistryCache.open(client(ref, o.insecure()), fetcher, sources, ref);
+      }
       case INLINE -> throw new IllegalArgumentException("an inline cache is imported from its image with type=registry");
     };
   }
@@ -72,9 +78,13 @@ public final class RemoteCaches {
     try {
       ExportedCache cache = walk.export(finalKeys, o.mode(), o.layers());
       return Optional.of(switch (o.type()) {
-        case LOCAL -> LocalCacheDir.write(o.dest().orElseThrow(), o.tag(), cache, fetcher.store(), o.ociMediaTypes());
-        case REGISTRY -> RegistryCache.push(registry, pusher, fetcher.store(), ImageRef.parse(o.ref().orElseThrow()),
-            cache, o.ociMediaTypes());
+        case LOCAL -> LocalCacheDir.write(o.dest().orElseThrow(), o.tag(), cache, fetcher.store(), o.ociMediaTypes(),
+            o.imageManifest());
+        case REGISTRY -> {
+          ImageRef ref = ImageRef.parse(o.ref().orElseThrow());
+          yield RegistryCache.push(client(ref, o.insecure()), pusher, fetcher.store(), ref, cache, o.ociMediaTypes(),
+              o.imageManifest());
+        }
         case INLINE -> throw new IllegalArgumentException("an inline cache is written by the image exporter");
       });
     } catch (IOException | RuntimeException e) {
@@ -82,6 +92,11 @@ public final class RemoteCaches {
       LOG.log(System.Logger.Level.WARNING, "cache export to " + o.type() + " failed (ignored): " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** The client for {@code ref}'s registry; with {@code insecure}, one allowed plain HTTP and unverified TLS there. */
+  private RegistryClient client(ImageRef ref, boolean insecure) {
+    return registries.client(insecure ? Set.of(ref.registry()) : Set.of());
   }
 
   /** The exported cache's records as a value, for the image exporter's inline cache. */

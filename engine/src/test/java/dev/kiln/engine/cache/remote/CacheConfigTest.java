@@ -68,4 +68,17 @@ class CacheConfigTest {
     assertThatThrownBy(() -> CacheExportOptions.parse("local", Map.of("dest", "d", "mode", "all"))).hasMessageContaining("min or max");
     assertThat(CacheImportOptions.parse("local", Map.of("src", "/c", "digest", "sha256:ab")).digest()).isEqualTo("sha256:ab");
   }
+
+  @Test
+  void imageManifestNeedsOciMediaTypesAndRegistryInsecureIsKept() {
+    Map<String, String> attrs = Map.of("ref", "r.example/c:1", "image-manifest", "true", "registry.insecure", "true");
+    CacheExportOptions o = CacheExportOptions.parse("registry", attrs);
+    assertThat(o.imageManifest()).isTrue();
+    assertThat(o.insecure()).isTrue();
+    assertThat(CacheExportOptions.parse("registry", Map.of("ref", "r.example/c:1")).insecure()).isFalse();
+    assertThatThrownBy(() -> CacheExportOptions.parse("local", Map.of("dest", "d", "image-manifest", "true",
+        "oci-mediatypes", "false"))).hasMessageContaining("oci-mediatypes=true");
+    assertThat(CacheImportOptions.parse("registry", Map.of("ref", "r.example/c:1", "registry.insecure", "true")).insecure())
+        .isTrue();
+  }
 }

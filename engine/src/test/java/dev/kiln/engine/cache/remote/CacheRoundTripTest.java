@@ -71,6 +71,17 @@ class CacheRoundTripTest {
   }
 
   @Test
+  void imageManifestCachesRoundTripInARegistryAndADirectory() throws Exception {
+    String ref = registry.host() + "/team/cache:manifest";
+    var pushed = roundTrip(Map.of("ref", ref, "mode", "max", "image-manifest", "true"), "registry", Map.of("ref", ref));
+    assertThat(pushed.mediaType()).isEqualTo(CacheIndex.OCI_MANIFEST);
+    Path dir = tmp.resolve("manifest-cache");
+    var written = roundTrip(Map.of("dest", dir.toString(), "image-manifest", "true"), "local", Map.of("src", dir.toString()));
+    assertThat(written.mediaType()).isEqualTo(CacheIndex.OCI_MANIFEST);
+    assertThat(dir.resolve("index.json")).content().contains(CacheIndex.OCI_MANIFEST);
+  }
+
+  @Test
   void anUnreadableImportIsSkippedAndAFailedExportFailsUnlessIgnored() throws Exception {
     List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     try (Engine a = Engine.open(EngineConfig.at(tmp.resolve("rootA")));
@@ -88,15 +99,20 @@ class CacheRoundTripTest {
     assertThat(events).anyMatch(e -> e.event() instanceof VertexEvent.Started && e.vertex().name().contains("echo two"));
   }
 
-  private void roundTrip(Map<String, String> exportAttrs, String type, Map<String, String> importAttrs) throws Exception {
+  /** Returns the descriptor of the exported cache index (or manifest). */
+  private dev.kiln.engine.exporter.Descriptor roundTrip(Map<String, String> exportAttrs, String type,
+      Map<String, String> importAttrs) throws Exception {
     String imageA;
-    try (Engine a = Engine.open(EngineConfig.at(tmp.resolve("rootA")));
+    dev.kiln.engine.exporter.Descriptor exported;
+    // Each round trip on fresh roots: a second one in a test must not find the first one's records.
+    Path roots = Files.createTempDirectory(tmp, "roots");
+    try (Engine a = Engine.open(EngineConfig.at(roots.resolve("rootA")));
         SolveResult r = a.solve(definition, SolveRequest.of(BuildInputs.NONE))) {
       imageA = image(a, r);
-      assertThat(a.exportCache(r, CacheExportOptions.parse(type, exportAttrs))).isPresent();
+      exported = a.exportCache(r, CacheExportOptions.parse(type, exportAttrs)).orElseThrow();
     }
     List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-    try (Engine b = Engine.open(EngineConfig.at(tmp.resolve("rootB")));
+    try (Engine b = Engine.open(EngineConfig.at(roots.resolve("rootB")));
         SolveResult r = b.solve(definition, SolveRequest.of(BuildInputs.NONE).withListener(events::add)
             .withCacheImports(List.of(CacheImportOptions.parse(type, importAttrs))))) {
       assertThat(r.cached()).isTrue();
@@ -106,6 +122,7 @@ class CacheRoundTripTest {
     }
     assertThat(events).noneMatch(e -> e.event() instanceof VertexEvent.Started && e.vertex().name().startsWith("/bin/sh"));
     assertThat(events).anyMatch(e -> e.event() instanceof VertexEvent.Cached && e.vertex().name().contains("echo two"));
+    return exported;
   }
 
   private static String image(Engine engine, SolveResult r) throws Exception {
