@@ -109,6 +109,8 @@ class CacheExportImportTest {
     try (Engine b = Engine.open(EngineConfig.at(tmp.resolve("rootB")));
         SolveResult r = b.solve(converted.definition(), request(eventsB, List.of(imported)))) {
       assertThat(image(b, r, inline, "b")).isEqualTo(digestA);
+      // The imported result stays remote: an image is made of its blobs, never of unpacked layers.
+      assertThat(b.imageStats().unpacks()).isZero();
     }
     assertThat(runs(eventsB, VertexEvent.Started.class)).isEmpty();
     // The last step's hit makes the steps below it unnecessary: they are not even looked at.
@@ -127,7 +129,7 @@ class CacheExportImportTest {
 
   /** The image's manifest digest; with {@code inline} it is pushed with its inline cache. */
   private String image(Engine engine, SolveResult r, boolean inline, String tag) throws Exception {
-    ExportInput input = ExportInput.of(r.snapshotId(), converted.imageConfig());
+    ExportInput input = new ExportInput(r.content(), Optional.ofNullable(converted.imageConfig()));
     if (!inline) {
       return engine.exporters().resolve("oci", Map.of("source-date-epoch", EPOCH))
           .export(input, OutputStream.nullOutputStream()).response().get("containerimage.digest");
