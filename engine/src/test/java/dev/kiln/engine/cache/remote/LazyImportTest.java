@@ -28,7 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +135,35 @@ class LazyImportTest {
     // (Other GETs are the cache config and the base image's config, which keys need.)
     assertThat(blobGets(mark).stream().filter(a.layers()::contains))
         .containsExactlyInAnyOrderElementsOf(a.layers().subList(0, 3));
+  }
+
+  @Test
+  void concurrentBuildsNeedingTheSameImportedChainFetchAndUnpackItOnce() throws Exception {
+    String cache = registry.host() + "/team/cache:build";
+    Pushed a = buildOnStoreA(build("echo three > /three"), "team/app:a", Optional.of(cache));
+    int mark = accessLog().size();
+    try (Engine engine = Engine.open(EngineConfig.at(tmp.resolve("rootB")))) {
+      List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+      Callable<Void> left = () -> solveAndRead(engine, build("echo left > /three"), cache, events);
+      Callable<Void> right = () -> solveAndRead(engine, build("echo right > /three"), cache, events);
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (Future<Void> f : pool.invokeAll(List.of(left, right))) f.get();
+      }
+      assertThat(execsStarted(events)).isEqualTo(2);
+      // Each build imported the cache on its own; the chain (base, one, two) was still unpacked once.
+      assertThat(engine.imageStats().unpacks()).isEqualTo(3);
+    }
+    assertThat(blobGets(mark).stream().filter(a.layers()::contains))
+        .containsExactlyInAnyOrderElementsOf(a.layers().subList(0, 3));
+  }
+
+  private static Void solveAndRead(Engine engine, Definition definition, String cache, List<ProgressEvent> events)
+      throws Exception {
+    try (SolveResult r = engine.solve(definition, importing(events, Map.of("ref", cache)));
+        var tree = r.open()) {
+      assertThat(tree.root().resolve("two")).content().isEqualTo("two\n");
+    }
+    return null;
   }
 
   private record Pushed(String digest, List<String> layers) {}
