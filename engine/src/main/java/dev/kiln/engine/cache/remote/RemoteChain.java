@@ -9,8 +9,9 @@ import dev.kiln.engine.image.LayerUnpack;
 import dev.kiln.llb.Digest;
 import dev.kiln.solver.cache.CacheRecord;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ final class RemoteChain {
   private final ContentFetcher fetcher;
   private final LayerUnpack unpack;
   private final RecordSaver saver;
-  private final List<CacheRecord> pointing = new ArrayList<>(); // guarded by this
+  private final Map<String, CacheRecord> pointing = new LinkedHashMap<>(); // by key; guarded by this
   private String snapshot; // guarded by this
 
   RemoteChain(String resultId, List<ImportedCache.LayerRef> layers, ImportedCache cache, ContentFetcher fetcher,
@@ -61,7 +62,7 @@ final class RemoteChain {
    * is materialised. Returns the snapshot when that happened already (the caller saves the record).
    */
   synchronized Optional<String> pointedAtBy(CacheRecord record) {
-    if (snapshot == null) pointing.add(record);
+    if (snapshot == null) pointing.put(record.key(), record);
     return Optional.ofNullable(snapshot);
   }
 
@@ -77,7 +78,7 @@ final class RemoteChain {
     }
     snapshot = top;
     // The next build finds these locally, as ordinary snapshot results.
-    for (CacheRecord r : pointing) saver.save(r, top);
+    for (CacheRecord r : pointing.values()) saver.save(r, top);
     pointing.clear();
     return top;
   }
