@@ -89,13 +89,31 @@ class LazyImportTest {
     try (Engine engine = Engine.open(EngineConfig.at(tmp.resolve("rootB")));
         SolveResult r = engine.solve(definition, importing(events, Map.of("ref", cache)))) {
       assertThat(r.cached()).isTrue();
-      Pushed b = push(engine, new ExportInput(r.content(), Optional.empty()), "team/app:b");
+      Pushed b = push(engine, new ExportInput(r.content(), Optional.empty()), registry.host() + "/team/app:b");
       assertThat(b.digest()).isEqualTo(a.digest());
       assertThat(engine.imageStats().unpacks()).isZero();
     }
     assertThat(execsStarted(events)).isZero();
     assertThat(a.layers()).hasSize(4);
     assertThat(blobGets(mark)).doesNotContainAnyElementsOf(a.layers());
+  }
+
+  @Test
+  void pushingToAnotherRegistryFetchesTheBlobsToUploadThemWithoutUnpacking() throws Exception {
+    String cache = registry.host() + "/team/cache:build";
+    Pushed a = buildOnStoreA(build("echo three > /three"), "team/app:a", Optional.of(cache));
+    int mark = accessLog().size();
+    try (LocalRegistry other = LocalRegistry.start(Files.createDirectories(tmp.resolve("other")));
+        Engine engine = Engine.open(EngineConfig.at(tmp.resolve("rootB")))) {
+      SolveRequest request = importing(new CopyOnWriteArrayList<>(), Map.of("ref", cache));
+      try (SolveResult r = engine.solve(build("echo three > /three"), request)) {
+        Pushed b = push(engine, new ExportInput(r.content(), Optional.empty()), other.host() + "/team/app:b");
+        assertThat(b.digest()).isEqualTo(a.digest());
+      }
+      assertThat(engine.imageStats().unpacks()).isZero();
+    }
+    // The other registry has none of the layers and cannot mount them: each is fetched once, to upload it.
+    assertThat(blobGets(mark).stream().filter(a.layers()::contains)).containsExactlyInAnyOrderElementsOf(a.layers());
   }
 
   @Test
@@ -109,7 +127,7 @@ class LazyImportTest {
         SolveResult r = engine.solve(definition, importing(events, Map.of("ref", imageA)))) {
       assertThat(r.cached()).isTrue();
       ExportInput input = new ExportInput(r.content(), Optional.empty()).withInlineCache(engine.inlineCache(r));
-      assertThat(push(engine, input, "team/app:2").digest()).isEqualTo(a.digest());
+      assertThat(push(engine, input, registry.host() + "/team/app:2").digest()).isEqualTo(a.digest());
       assertThat(engine.imageStats().unpacks()).isZero();
     }
     assertThat(execsStarted(events)).isZero();
@@ -173,7 +191,8 @@ class LazyImportTest {
     try (Engine engine = Engine.open(EngineConfig.at(tmp.resolve("rootA")));
         SolveResult r = engine.solve(definition, SolveRequest.of(BuildInputs.NONE))) {
       ExportInput input = new ExportInput(r.content(), Optional.empty());
-      Pushed pushed = push(engine, cacheRef.isPresent() ? input : input.withInlineCache(engine.inlineCache(r)), repositoryTag);
+      Pushed pushed = push(engine, cacheRef.isPresent() ? input : input.withInlineCache(engine.inlineCache(r)),
+          registry.host() + "/" + repositoryTag);
       if (cacheRef.isPresent()) {
         var options = CacheExportOptions.parse("registry", Map.of("ref", cacheRef.get(), "mode", "max"));
         assertThat(engine.exportCache(r, options)).isPresent();
@@ -182,9 +201,9 @@ class LazyImportTest {
     }
   }
 
-  private Pushed push(Engine engine, ExportInput input, String repositoryTag) throws Exception {
-    String digest = engine.exporters().resolve("image", Map.of("name", registry.host() + "/" + repositoryTag,
-            "push", "true", "source-date-epoch", EPOCH))
+  /** Pushes the image of {@code input} to {@code name} (registry/repository:tag). */
+  private static Pushed push(Engine engine, ExportInput input, String name) throws Exception {
+    String digest = engine.exporters().resolve("image", Map.of("name", name, "push", "true", "source-date-epoch", EPOCH))
         .export(input, OutputStream.nullOutputStream()).response().get("containerimage.digest");
     JsonNode manifest;
     try (InputStream in = engine.content().open(Digest.parse(digest))) {
