@@ -66,7 +66,10 @@ public final class GitSource implements PinningSource {
     @Override
     public CacheMap cacheMap(OpContext ctx) throws Exception {
       GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
-      Pin pin = pin(attrs);
+      Pin pin;
+      try (GitAccess access = GitAccess.open(attrs, request.build())) {
+        pin = pin(attrs, access);
+      }
       String recipe = "kiln.git.v0\n" + pin.commit().name() + "\n" + attrs.subdir() + "\n" + attrs.keepGitDir();
       return CacheMap.of(Digest.of(recipe.getBytes(StandardCharsets.UTF_8)).value(), 0);
     }
@@ -74,8 +77,14 @@ public final class GitSource implements PinningSource {
     @Override
     public Result exec(OpContext ctx) throws Exception {
       GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
-      Pin pin = pin(attrs);
-      TransportConfigCallback auth = auth(attrs);
+      try (GitAccess access = GitAccess.open(attrs, request.build())) {
+        return exec(ctx, attrs, access);
+      }
+    }
+
+    private Result exec(OpContext ctx, GitAttrs attrs, GitAccess access) throws Exception {
+      Pin pin = pin(attrs, access);
+      TransportConfigCallback auth = access.callback();
       // Progress as two steps a user can tell apart: the (possibly slow) fetch and the checkout.
       String fetching = "fetching " + attrs.publicUrl();
       Instant started = Instant.now();
@@ -102,19 +111,14 @@ public final class GitSource implements PinningSource {
       }
     }
 
-    private Pin pin(GitAttrs attrs) throws IOException {
+    private Pin pin(GitAttrs attrs, GitAccess access) throws IOException {
       Pin p = pinned;
       if (p != null) return p;
-      if (attrs.ssh()) {
-        // Needs the client's SSH agent forwarded over the session, which Kiln does not do yet.
-        throw new IOException("git over ssh is not supported yet (" + attrs.url()
-            + "): use an https URL, with a GIT_AUTH_TOKEN secret for a private repository");
-      }
       String ref = attrs.ref();
       if (RemoteRefs.isFullCommit(ref)) {
         p = new Pin(ObjectId.fromString(ref), null);
       } else {
-        TransportConfigCallback auth = auth(attrs);
+        TransportConfigCallback auth = access.callback();
         Map<String, Ref> advertised = mirrors.lsRemote(attrs.url(), auth);
         Optional<RemoteRefs.Match> match = RemoteRefs.find(ref, advertised);
         if (match.isPresent()) {
@@ -127,10 +131,6 @@ public final class GitSource implements PinningSource {
       }
       pinned = p;
       return p;
-    }
-
-    private TransportConfigCallback auth(GitAttrs attrs) throws IOException {
-      return GitAuth.callback(GitAuth.header(attrs, request.build().secrets()), attrs.host());
     }
   }
 }

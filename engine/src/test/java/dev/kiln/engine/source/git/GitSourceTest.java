@@ -11,6 +11,8 @@ import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.source.testing.GitDaemon;
 import dev.kiln.engine.source.testing.GitHttpServer;
 import dev.kiln.engine.source.testing.GitRepos;
+import dev.kiln.engine.source.testing.GitSshServer;
+import dev.kiln.engine.source.testing.TestSshAgent;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.llb.GitOptions;
 import dev.kiln.llb.MarshalOptions;
@@ -202,11 +204,58 @@ class GitSourceTest {
     }
   }
 
+  private static SolveResult solveSsh(Engine engine, String url, String ref, Consumer<GitOptions> options,
+      TestSshAgent agent) throws Exception {
+    return engine.solve(State.git(url, ref, options).marshal(MarshalOptions.defaults()),
+        SolveRequest.of(new BuildInputs(Map.of(), Map.of()).withSshAgents(agent)));
+  }
+
   @Test
-  void sshRemotesSayTheyAreNotSupported() throws Exception {
-    try (Engine engine = open()) {
-      assertThatThrownBy(() -> solve(engine, "git@example.com:o/r.git", "main"))
-          .hasStackTraceContaining("git over ssh is not supported yet (git@example.com:o/r.git)");
+  void sshRemoteIsClonedWithTheBuildsAgentAndKnownHosts() throws Exception {
+    try (TestSshAgent agent = new TestSshAgent(tmp.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), tmp.resolve("host_key"), 0);
+        Engine engine = open()) {
+      server.authorize(agent.publicKey());
+      String known = server.knownHostsLine();
+      String url = server.url("main");
+      try (SolveResult r = solveSsh(engine, url, "v1", o -> o.knownSshHosts(known), agent); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("one\n");
+        assertThat(read(t, "lib/lib.txt")).as("relative submodule over ssh").isEqualTo("library\n");
+      }
+      try (SolveResult r = solveSsh(engine, url, "v1", o -> o.knownSshHosts(known), agent)) {
+        assertThat(r.cached()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void sshRemoteWithAnUnknownHostKeyFailsClearly() throws Exception {
+    try (TestSshAgent agent = new TestSshAgent(tmp.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), tmp.resolve("host_key"), 0);
+        GitSshServer other = new GitSshServer(repos.served(), tmp.resolve("other_key"), 0);
+        Engine engine = open()) {
+      server.authorize(agent.publicKey());
+      String wrong = other.knownHostsLine().replace(":" + other.port() + "]", ":" + server.port() + "]");
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main", o -> o.knownSshHosts(wrong), agent))
+          .hasStackTraceContaining("Server key did not validate (the server's host key is unknown or changed");
+      String unrelated = "[127.0.0.2]:22 " + other.knownHostsLine().split(" ", 2)[1];
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main", o -> o.knownSshHosts(unrelated), agent))
+          .hasStackTraceContaining("Server key did not validate (the server's host key is unknown or changed");
+    }
+  }
+
+  @Test
+  void sshRemoteRefusingTheAgentsKeyOrWithoutAnAgentFailsClearly() throws Exception {
+    try (TestSshAgent agent = new TestSshAgent(tmp.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), tmp.resolve("host_key"), 0);
+        Engine engine = open()) {
+      String known = server.knownHostsLine();
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main", o -> o.knownSshHosts(known), agent))
+          .hasStackTraceContaining("git ls-remote " + server.url("main") + " failed")
+          .hasStackTraceContaining("Cannot log in at 127.0.0.1:" + server.port());
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main",
+          o -> o.knownSshHosts(known).mountSshSock("deploy"), agent))
+          .hasStackTraceContaining("no SSH agent 'deploy' forwarded");
     }
   }
 
