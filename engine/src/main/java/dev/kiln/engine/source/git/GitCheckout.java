@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -43,7 +44,10 @@ final class GitCheckout {
       boolean named = spec.refName() != null
           && (spec.refName().startsWith("refs/heads/") || spec.refName().startsWith("refs/tags/"));
       if (named) specs.add(new RefSpec("+" + spec.refName() + ":" + spec.refName()));
-      git.fetch().setRemote(spec.mirror().toUri().toString()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS).call();
+      FetchCommand fetch = git.fetch().setRemote(spec.mirror().toUri().toString()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS);
+      // The .git is thrown away unless kept: one commit's objects are all the tree needs.
+      if (!spec.attrs().keepGitDir()) fetch.setDepth(1);
+      fetch.call();
       boolean branch = named && spec.refName().startsWith("refs/heads/");
       git.checkout().setName(branch ? spec.refName().substring("refs/heads/".length()) : sha).call();
       deleteRef(git, "refs/kiln/checkout");

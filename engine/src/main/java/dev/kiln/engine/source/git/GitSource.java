@@ -89,7 +89,7 @@ public final class GitSource implements PinningSource {
       String fetching = "fetching " + attrs.publicUrl();
       Instant started = Instant.now();
       ctx.progress().status(fetching, fetching, 0, 0, started, null);
-      ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), auth);
+      ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), attrs.keepGitDir(), auth);
       ctx.progress().status(fetching, fetching, 0, 0, started, Instant.now());
       String checkingOut = "checking out " + commit.name();
       started = Instant.now();
@@ -124,7 +124,7 @@ public final class GitSource implements PinningSource {
         if (match.isPresent()) {
           p = new Pin(match.get().commit(), match.get().refName());
         } else if (RemoteRefs.isShortCommit(ref)) {
-          p = new Pin(mirrors.fetch(attrs.url(), null, ref, auth), null);
+          p = new Pin(mirrors.fetch(attrs.url(), null, ref, attrs.keepGitDir(), auth), null);
         } else {
           throw new IOException("git ref \"" + (ref.isEmpty() ? "HEAD" : ref) + "\" not found in " + attrs.publicUrl());
         }

@@ -182,6 +182,61 @@ class GitSourceTest {
   }
 
   @Test
+  void fetchesAreShallowUnlessTheGitDirIsKeptAndAMirrorHoldingTheCommitFetchesNothing() throws Exception {
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      String url = server.url("main");
+      try (SolveResult r = solve(engine, url, "main"); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("two\n");
+      }
+      Path mirror;
+      try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
+        mirror = mirrors.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+      }
+      assertThat(mirror.resolve("shallow")).as("depth 1").exists();
+      assertThat(GitRepos.git(mirror, "rev-list", "--count", "refs/heads/main").strip()).isEqualTo("1");
+
+      server.clearRequests();
+      try (SolveResult r = solve(engine, url, "main:app"); MountedTree t = r.open()) {
+        assertThat(r.cached()).isFalse();
+        assertThat(read(t, "main.c")).isEqualTo("int main;\n");
+      }
+      assertThat(server.requests()).filteredOn(q -> q.path().startsWith("/main.git"))
+          .extracting(GitHttpServer.Request::kind).doesNotContain("fetch");
+
+      try (SolveResult r = solve(engine, url, "main", GitOptions::keepGitDir, Map.of()); MountedTree t = r.open()) {
+        assertThat(GitRepos.git(t.root(), "rev-list", "--count", "HEAD").strip()).as("full history").isEqualTo("2");
+        assertThat(t.root().resolve(".git/shallow")).doesNotExist();
+      }
+      assertThat(mirror.resolve("shallow")).as("unshallowed").doesNotExist();
+    }
+  }
+
+  @Test
+  void anOldCommitNamedByFullHashIsFetched() throws Exception {
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      String url = server.url("main");
+      try (SolveResult r = solve(engine, url, "main")) {
+        assertThat(r.cached()).isFalse();
+      }
+      try (SolveResult r = solve(engine, url, feature); MountedTree t = r.open()) {
+        assertThat(read(t, "feature.txt")).isEqualTo("feature\n");
+      }
+      try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
+        Path mirror = mirrors.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        assertThat(mirror.resolve("shallow")).as("fetched by id at depth 1, not in full").exists();
+        assertThat(GitRepos.git(mirror, "rev-list", "--count", "--all").strip()).isEqualTo("2");
+      }
+      try (SolveResult r = solve(engine, url, v1); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("one\n");
+      }
+    }
+    try (GitDaemon daemon = new GitDaemon(repos.served()); Engine engine = Engine.open(EngineConfig.at(tmp.resolve("state2")));
+        SolveResult r = solve(engine, daemon.url("main"), v1); MountedTree t = r.open()) {
+      assertThat(read(t, "README")).isEqualTo("one\n");
+    }
+  }
+
+  @Test
   void concurrentBuildsOfOneRemoteShareItsMirror() throws Exception {
     try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open();
         var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
