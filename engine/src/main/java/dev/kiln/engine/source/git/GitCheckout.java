@@ -18,15 +18,17 @@ import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * A working tree of one pinned commit, made in a scratch directory from the local mirror: a
- * fresh repository fetches the pin, checks it out, initialises submodules against the real
- * remote, and records the real URL as {@code origin}. Without {@code keepGitDir} every {@code
+ * fresh repository fetches the pin, checks it out, initialises submodules (recursively) against the
+ * real remote, and records the real URL as {@code origin}. Without {@code keepGitDir} every {@code
  * .git} is removed afterwards. Every file, link and directory gets the commit's time, so the same
  * commit always yields the same tree.
  */
@@ -55,15 +57,34 @@ final class GitCheckout {
       config.setString("remote", "origin", "url", spec.attrs().publicUrl());
       config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
       config.save();
-      if (Files.exists(work.resolve(".gitmodules"))) {
-        git.submoduleInit().call();
-        git.submoduleUpdate().setTransportConfigCallback(spec.auth()).call();
-      }
+      updateSubmodules(git, spec.auth());
       Instant time = commitTime(git, spec.commit());
       if (!spec.attrs().keepGitDir()) removeGitDirs(work);
       setTimes(work, time);
     } catch (GitAPIException e) {
       throw new IOException("git checkout of " + sha + " from " + spec.attrs().publicUrl() + " failed: " + GitErrors.describe(e), e);
+    }
+  }
+
+  /**
+   * {@code git submodule update --init --recursive}: each submodule is cloned from its real
+   * remote (relative URLs resolve against its parent's {@code origin}) at the commit its parent
+   * records, then its own submodules, at any depth, the same way and with the same access.
+   */
+  private static void updateSubmodules(Git git, TransportConfigCallback auth) throws IOException, GitAPIException {
+    Repository repo = git.getRepository();
+    if (repo.getWorkTree() == null || !Files.exists(repo.getWorkTree().toPath().resolve(".gitmodules"))) return;
+    git.submoduleInit().call();
+    git.submoduleUpdate().setTransportConfigCallback(auth).call();
+    try (SubmoduleWalk walk = SubmoduleWalk.forIndex(repo)) {
+      while (walk.next()) {
+        try (Repository sub = walk.getRepository()) {
+          if (sub == null) continue; // not checked out (e.g. removed from .gitmodules)
+          try (Git subGit = Git.wrap(sub)) {
+            updateSubmodules(subGit, auth);
+          }
+        }
+      }
     }
   }
 

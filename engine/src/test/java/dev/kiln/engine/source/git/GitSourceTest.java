@@ -81,6 +81,13 @@ class GitSourceTest {
         SolveRequest.of(new BuildInputs(Map.of(), secrets)));
   }
 
+  /** The one remote's mirror under the engine's state. */
+  private Path onlyMirror() throws Exception {
+    try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
+      return mirrors.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+    }
+  }
+
   private static String read(MountedTree t, String path) throws Exception {
     return Files.readString(t.root().resolve(path));
   }
@@ -188,10 +195,7 @@ class GitSourceTest {
       try (SolveResult r = solve(engine, url, "main"); MountedTree t = r.open()) {
         assertThat(read(t, "README")).isEqualTo("two\n");
       }
-      Path mirror;
-      try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
-        mirror = mirrors.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
-      }
+      Path mirror = onlyMirror();
       assertThat(mirror.resolve("shallow")).as("depth 1").exists();
       assertThat(GitRepos.git(mirror, "rev-list", "--count", "refs/heads/main").strip()).isEqualTo("1");
 
@@ -221,11 +225,8 @@ class GitSourceTest {
       try (SolveResult r = solve(engine, url, feature); MountedTree t = r.open()) {
         assertThat(read(t, "feature.txt")).isEqualTo("feature\n");
       }
-      try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
-        Path mirror = mirrors.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
-        assertThat(mirror.resolve("shallow")).as("fetched by id at depth 1, not in full").exists();
-        assertThat(GitRepos.git(mirror, "rev-list", "--count", "--all").strip()).isEqualTo("2");
-      }
+      assertThat(onlyMirror().resolve("shallow")).as("fetched by id at depth 1, not in full").exists();
+      assertThat(GitRepos.git(onlyMirror(), "rev-list", "--count", "--all").strip()).isEqualTo("2");
       try (SolveResult r = solve(engine, url, v1); MountedTree t = r.open()) {
         assertThat(read(t, "README")).isEqualTo("one\n");
       }
@@ -233,6 +234,35 @@ class GitSourceTest {
     try (GitDaemon daemon = new GitDaemon(repos.served()); Engine engine = Engine.open(EngineConfig.at(tmp.resolve("state2")));
         SolveResult r = solve(engine, daemon.url("main"), v1); MountedTree t = r.open()) {
       assertThat(read(t, "README")).isEqualTo("one\n");
+    }
+  }
+
+  @Test
+  void nestedSubmodulesAreCheckedOutRecursively() throws Exception {
+    GitRepos.Work leaf = repos.work("leaf").write("leaf.txt", "leaf\n");
+    leaf.commit("leaf");
+    Path leafBare = leaf.publish();
+    GitRepos.Work mid = repos.work("mid").write("mid.txt", "mid\n");
+    mid.run("submodule", "add", "-q", leafBare.toString(), "deps/leaf");
+    mid.run("config", "-f", ".gitmodules", "submodule.deps/leaf.url", "../leaf.git");
+    mid.commit("mid");
+    Path midBare = mid.publish();
+    GitRepos.Work top = repos.work("top").write("top.txt", "top\n");
+    top.run("submodule", "add", "-q", midBare.toString(), "vendor/mid");
+    top.run("config", "-f", ".gitmodules", "submodule.vendor/mid.url", "../mid.git");
+    top.commit("top");
+    top.publish();
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      try (SolveResult r = solve(engine, server.url("top"), "main"); MountedTree t = r.open()) {
+        assertThat(read(t, "vendor/mid/mid.txt")).isEqualTo("mid\n");
+        assertThat(read(t, "vendor/mid/deps/leaf/leaf.txt")).isEqualTo("leaf\n");
+        assertThat(t.root().resolve("vendor/mid/.git")).doesNotExist();
+        assertThat(t.root().resolve("vendor/mid/deps/leaf/.git")).doesNotExist();
+      }
+      try (SolveResult r = solve(engine, server.url("top"), "main", GitOptions::keepGitDir, Map.of()); MountedTree t = r.open()) {
+        assertThat(GitRepos.git(t.root(), "submodule", "status", "--recursive"))
+            .contains("vendor/mid").contains("vendor/mid/deps/leaf").doesNotContain("-").doesNotContain("+");
+      }
     }
   }
 
