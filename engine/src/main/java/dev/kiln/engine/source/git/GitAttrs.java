@@ -30,9 +30,9 @@ record GitAttrs(String url, String ref, String subdir, boolean keepGitDir, Strin
     if (!keep.isEmpty() && !keep.equals("true") && !keep.equals("false")) {
       throw new IllegalArgumentException("invalid git.keepgitdir \"" + keep + "\": expected true or false");
     }
-    String checksum = attrs.getOrDefault("git.checksum", "");
+    String checksum = attrs.getOrDefault("git.checksum", "").toLowerCase(java.util.Locale.ROOT);
     if (!checksum.isEmpty() && !checksum.matches("[0-9a-f]{1,64}")) {
-      throw new IllegalArgumentException("invalid git.checksum \"" + checksum + "\": expected a hexadecimal commit hash or prefix");
+      throw new IllegalArgumentException("invalid checksum " + attrs.get("git.checksum") + ": expected hex commit hash");
     }
     String agent = attrs.getOrDefault("git.mountsshsock", "");
     return new GitAttrs(url, ref, subdir, keep.equals("true"),

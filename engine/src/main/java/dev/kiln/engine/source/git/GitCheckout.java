@@ -2,6 +2,7 @@ package dev.kiln.engine.source.git;
 
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.sys.PosixFiles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -41,6 +44,9 @@ final class GitCheckout {
   static void into(Path work, Spec spec) throws IOException {
     String sha = spec.commit().name();
     try (Git git = Git.init().setDirectory(work.toFile()).call()) {
+      // No background auto-gc in a repository that is copied or deleted right after the fetch.
+      git.getRepository().getConfig().setBoolean("fetch", null, "autogc", false);
+      git.getRepository().getConfig().save();
       List<RefSpec> specs = new ArrayList<>();
       specs.add(new RefSpec("+" + GitMirrors.PINS + sha + ":refs/kiln/checkout"));
       boolean named = spec.refName() != null
@@ -67,24 +73,51 @@ final class GitCheckout {
   }
 
   /**
-   * {@code git submodule update --init --recursive}: each submodule is cloned from its real
-   * remote (relative URLs resolve against its parent's {@code origin}) at the commit its parent
-   * records, then its own submodules, at any depth, the same way and with the same access.
+   * {@code git submodule update --init --recursive}: each submodule is fetched from its real
+   * remote (a relative URL resolves against its parent's {@code origin}) into {@code
+   * .git/modules/<name>} and checked out at the commit its parent records, then its own
+   * submodules, at any depth, the same way and with the same access. Done by hand rather than with
+   * JGit's SubmoduleUpdateCommand so that no background auto-gc starts in a repository this
+   * checkout is about to copy or delete.
    */
   private static void updateSubmodules(Git git, TransportConfigCallback auth) throws IOException, GitAPIException {
     Repository repo = git.getRepository();
-    if (repo.getWorkTree() == null || !Files.exists(repo.getWorkTree().toPath().resolve(".gitmodules"))) return;
+    if (!Files.exists(repo.getWorkTree().toPath().resolve(".gitmodules"))) return;
     git.submoduleInit().call();
-    git.submoduleUpdate().setTransportConfigCallback(auth).call();
     try (SubmoduleWalk walk = SubmoduleWalk.forIndex(repo)) {
       while (walk.next()) {
-        try (Repository sub = walk.getRepository()) {
-          if (sub == null) continue; // not checked out (e.g. removed from .gitmodules)
-          try (Git subGit = Git.wrap(sub)) {
-            updateSubmodules(subGit, auth);
+        String url = walk.getConfigUrl();
+        if (url == null) continue; // not in .gitmodules: nothing to fetch it from
+        File gitDir = new File(repo.getDirectory(), "modules/" + walk.getModuleName());
+        try (Git sub = Git.init().setDirectory(walk.getDirectory()).setGitDir(gitDir).setRelativeDirs(true).call()) {
+          StoredConfig config = sub.getRepository().getConfig();
+          config.setBoolean("fetch", null, "autogc", false);
+          config.setString("remote", "origin", "url", url);
+          config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+          config.save();
+          ObjectId commit = walk.getObjectId();
+          sub.fetch().setRemote("origin").setTagOpt(TagOpt.FETCH_TAGS).setTransportConfigCallback(auth).call();
+          if (!has(sub.getRepository(), commit)) {
+            // Not on a branch or tag: ask for the commit itself (servers allowing it).
+            sub.fetch().setRemote("origin").setRefSpecs(new RefSpec(commit.name() + ":refs/kiln/submodule"))
+                .setTagOpt(TagOpt.NO_TAGS).setTransportConfigCallback(auth).call();
+            deleteRef(sub, "refs/kiln/submodule");
           }
+          sub.checkout().setName(commit.name()).call();
+          updateSubmodules(sub, auth);
         }
       }
+    } catch (ConfigInvalidException e) {
+      throw new IOException("invalid .gitmodules in " + repo.getWorkTree() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean has(Repository repo, ObjectId commit) throws IOException {
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.parseCommit(commit);
+      return true;
+    } catch (MissingObjectException e) {
+      return false;
     }
   }
 

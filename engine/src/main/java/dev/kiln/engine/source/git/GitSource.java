@@ -51,8 +51,11 @@ public final class GitSource implements PinningSource {
     return new Checkout(request);
   }
 
-  /** A commit a ref was resolved to, and the remote ref to fetch it by (null: by hash). */
-  private record Pin(ObjectId commit, String refName) {}
+  /**
+   * A commit a ref was resolved to, the remote ref to fetch it by (null: by hash) and the
+   * annotated tag it was named through (null if none).
+   */
+  private record Pin(ObjectId commit, String refName, ObjectId tag) {}
 
   /** One git op: the commit keying resolved is the commit exec checks out. */
   private final class Checkout implements Instance {
@@ -116,21 +119,35 @@ public final class GitSource implements PinningSource {
       if (p != null) return p;
       String ref = attrs.ref();
       if (RemoteRefs.isFullCommit(ref)) {
-        p = new Pin(ObjectId.fromString(ref), null);
+        p = new Pin(ObjectId.fromString(ref), null, null);
       } else {
         TransportConfigCallback auth = access.callback();
         Map<String, Ref> advertised = mirrors.lsRemote(attrs.url(), auth);
         Optional<RemoteRefs.Match> match = RemoteRefs.find(ref, advertised);
         if (match.isPresent()) {
-          p = new Pin(match.get().commit(), match.get().refName());
+          p = new Pin(match.get().commit(), match.get().refName(), match.get().tag());
         } else if (RemoteRefs.isShortCommit(ref)) {
-          p = new Pin(mirrors.fetch(attrs.url(), null, ref, attrs.keepGitDir(), auth), null);
+          p = new Pin(mirrors.fetch(attrs.url(), null, ref, attrs.keepGitDir(), auth), null, null);
         } else {
           throw new IOException("git ref \"" + (ref.isEmpty() ? "HEAD" : ref) + "\" not found in " + attrs.publicUrl());
         }
       }
+      checkChecksum(attrs, p);
       pinned = p;
       return p;
+    }
+
+    /**
+     * {@code git.checksum}, as BuildKit checks it: a prefix of the resolved commit's hash, or of
+     * the annotated tag object's the ref named.
+     */
+    private static void checkChecksum(GitAttrs attrs, Pin p) throws IOException {
+      String want = attrs.checksum();
+      if (want.isEmpty()) return;
+      if (p.commit().name().startsWith(want) || (p.tag() != null && p.tag().name().startsWith(want))) return;
+      throw new IOException("expected checksum to match " + want + ", got "
+          + (p.tag() != null ? p.tag().name() + " or " : "") + p.commit().name()
+          + " (" + attrs.publicUrl() + "#" + (attrs.ref().isEmpty() ? "HEAD" : attrs.ref()) + ")");
     }
   }
 }

@@ -267,6 +267,29 @@ class GitSourceTest {
   }
 
   @Test
+  void gitChecksumMustPrefixTheResolvedCommitOrAnnotatedTag() throws Exception {
+    String tagObject = GitRepos.git(repos.served().resolve("main.git"), "rev-parse", "v1").strip();
+    String url = "file://" + repos.served().resolve("main.git");
+    try (Engine engine = open()) {
+      try (SolveResult r = solve(engine, url, "main", o -> o.checksum(head.substring(0, 12)), Map.of()); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("two\n");
+      }
+      try (SolveResult r = solve(engine, url, "v1", o -> o.checksum(tagObject), Map.of())) {
+        assertThat(r.cached()).isFalse();
+      }
+      try (SolveResult r = solve(engine, url, "v1", o -> o.checksum(v1), Map.of())) {
+        assertThat(r.cached()).as("the checksum is no part of the key").isTrue();
+      }
+      assertThatThrownBy(() -> solve(engine, url, "main", o -> o.checksum(v1), Map.of()))
+          .hasStackTraceContaining("expected checksum to match " + v1 + ", got " + head);
+      assertThatThrownBy(() -> solve(engine, url, "v1", o -> o.checksum(head), Map.of()))
+          .hasStackTraceContaining("expected checksum to match " + head + ", got " + tagObject + " or " + v1);
+      assertThatThrownBy(() -> solve(engine, url, head, o -> o.checksum(v1), Map.of()))
+          .hasStackTraceContaining("expected checksum to match " + v1 + ", got " + head);
+    }
+  }
+
+  @Test
   void concurrentBuildsOfOneRemoteShareItsMirror() throws Exception {
     try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open();
         var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
