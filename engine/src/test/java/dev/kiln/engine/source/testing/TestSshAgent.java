@@ -42,6 +42,11 @@ public final class TestSshAgent implements SshAgents, AutoCloseable {
     run(Map.of("SSH_AUTH_SOCK", socket.toString()), "ssh-add", "-q", key.toString());
   }
 
+  /** The agent's own socket, as a client's {@code SSH_AUTH_SOCK}. */
+  public Path socket() {
+    return socket;
+  }
+
   /** The agent's key as an OpenSSH public key line, for a server's authorized keys. */
   public String publicKey() {
     return publicKey;
