@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kiln build --ssh default=<agent>} of a Dockerfile that ADDs an ssh git remote, against
  * kilnd on a unix socket: the git source reaches the client's agent through the session, as a
  * {@code RUN --mount=type=ssh} does, and checks the host key against the daemon user's
- * known_hosts. Needs openssh-client (ssh-agent, ssh-keygen, ssh-add).
+ * known_hosts; the same remote as the build context. Needs openssh-client (ssh-agent, ssh-keygen, ssh-add).
  */
 class GitSshBuildTest {
   @TempDir Path tmp;
@@ -24,7 +24,8 @@ class GitSshBuildTest {
   @Test
   void addsAnSshRemoteThroughTheClientsForwardedAgent() throws Exception {
     GitRepos repos = new GitRepos(tmp.resolve("repos"));
-    GitRepos.Work app = repos.work("app").write("README", "from ssh\n");
+    GitRepos.Work app = repos.work("app").write("README", "from ssh\n")
+        .write("Dockerfile", "FROM scratch\nCOPY README /context/\n");
     app.commit("first");
     app.run("tag", "v1");
     app.publish();
@@ -46,6 +47,12 @@ class GitSshBuildTest {
             "-o", "type=local,dest=" + out, "--progress", "plain");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(out.resolve("src/README")).hasContent("from ssh");
+
+        Path remote = tmp.resolve("remote-out");
+        Cli context = Cli.run("build", git.url("app") + "#v1", "--addr", "unix://" + socket,
+            "--ssh", "default=" + agent.socket(), "-o", "type=local,dest=" + remote, "--progress", "plain");
+        assertThat(context.exitCode()).as(context.err()).isZero();
+        assertThat(remote.resolve("context/README")).as("an ssh remote build context").hasContent("from ssh");
 
         Cli without = Cli.run("build", ctx.toString(), "--addr", "unix://" + socket, "--progress", "plain");
         assertThat(without.exitCode()).isEqualTo(1);
