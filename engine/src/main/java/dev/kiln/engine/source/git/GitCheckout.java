@@ -63,7 +63,7 @@ final class GitCheckout {
       config.setString("remote", "origin", "url", spec.attrs().publicUrl());
       config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
       config.save();
-      updateSubmodules(git, spec.auth());
+      updateSubmodules(git, spec.auth(), !spec.attrs().keepGitDir());
       Instant time = commitTime(git, spec.commit());
       if (!spec.attrs().keepGitDir()) removeGitDirs(work);
       setTimes(work, time);
@@ -76,11 +76,13 @@ final class GitCheckout {
    * {@code git submodule update --init --recursive}: each submodule is fetched from its real
    * remote (a relative URL resolves against its parent's {@code origin}) into {@code
    * .git/modules/<name>} and checked out at the commit its parent records, then its own
-   * submodules, at any depth, the same way and with the same access. Done by hand rather than with
+   * submodules, at any depth, the same way and with the same access; {@code shallow} (no kept
+   * {@code .git}) fetches just that commit when the server allows. Done by hand rather than with
    * JGit's SubmoduleUpdateCommand so that no background auto-gc starts in a repository this
    * checkout is about to copy or delete.
    */
-  private static void updateSubmodules(Git git, TransportConfigCallback auth) throws IOException, GitAPIException {
+  private static void updateSubmodules(Git git, TransportConfigCallback auth, boolean shallow)
+      throws IOException, GitAPIException {
     Repository repo = git.getRepository();
     if (!Files.exists(repo.getWorkTree().toPath().resolve(".gitmodules"))) return;
     git.submoduleInit().call();
@@ -96,20 +98,39 @@ final class GitCheckout {
           config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
           config.save();
           ObjectId commit = walk.getObjectId();
-          sub.fetch().setRemote("origin").setTagOpt(TagOpt.FETCH_TAGS).setTransportConfigCallback(auth).call();
-          if (!has(sub.getRepository(), commit)) {
-            // Not on a branch or tag: ask for the commit itself (servers allowing it).
-            sub.fetch().setRemote("origin").setRefSpecs(new RefSpec(commit.name() + ":refs/kiln/submodule"))
-                .setTagOpt(TagOpt.NO_TAGS).setTransportConfigCallback(auth).call();
-            deleteRef(sub, "refs/kiln/submodule");
+          // Without a kept .git one commit is enough (BuildKit's --depth=1), if the server hands
+          // out commits by id; else every branch and tag, and the commit by id if on none.
+          if (!(shallow && fetchCommit(sub, commit, true, auth))) {
+            sub.fetch().setRemote("origin").setTagOpt(TagOpt.FETCH_TAGS).setTransportConfigCallback(auth).call();
+            if (!has(sub.getRepository(), commit)) fetchCommit(sub, commit, false, auth);
           }
           sub.checkout().setName(commit.name()).call();
-          updateSubmodules(sub, auth);
+          updateSubmodules(sub, auth, shallow);
         }
       }
     } catch (ConfigInvalidException e) {
       throw new IOException("invalid .gitmodules in " + repo.getWorkTree() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Fetches {@code commit} by id; with {@code depth1} alone and at depth 1, and false rather than
+   * an error when the server refuses (it only hands out advertised refs).
+   */
+  private static boolean fetchCommit(Git sub, ObjectId commit, boolean depth1, TransportConfigCallback auth)
+      throws IOException, GitAPIException {
+    FetchCommand fetch = sub.fetch().setRemote("origin").setRefSpecs(new RefSpec(commit.name() + ":refs/kiln/submodule"))
+        .setTagOpt(TagOpt.NO_TAGS).setTransportConfigCallback(auth);
+    if (depth1) fetch.setDepth(1);
+    try {
+      fetch.call();
+    } catch (GitAPIException e) {
+      if (depth1) return false;
+      throw e;
+    } finally {
+      deleteRef(sub, "refs/kiln/submodule");
+    }
+    return has(sub.getRepository(), commit);
   }
 
   private static boolean has(Repository repo, ObjectId commit) throws IOException {
