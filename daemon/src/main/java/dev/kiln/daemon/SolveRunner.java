@@ -59,7 +59,8 @@ final class SolveRunner {
     ExportSpec export = ExportSpec.of(request);
     CacheSpecs caches = cacheSpecs(request);
     try (SessionLocalDirs sessionLocals = new SessionLocalDirs(session, workDir, syncDirs);
-        RemoteContextScope remote = RemoteContextScope.of(request, sessionLocals, engine, new SessionSecrets(session), job)) {
+        RemoteContextScope remote = RemoteContextScope.of(request, sessionLocals, engine, new SessionSecrets(session),
+            new SessionSshAgents(session), job)) {
       LocalDirs locals = remote.locals();
       BuildInputs inputs = new BuildInputs(locals, new SessionSecrets(session)).withSshAgents(new SessionSshAgents(session));
       Map<String, String> attrs = request.getFrontendAttrsMap();
@@ -153,9 +154,10 @@ final class SolveRunner {
   /** The remote build context of a request, if its {@code context} option is a URL; closed after the build. */
   private record RemoteContextScope(LocalDirs locals, RemoteContext remote) implements AutoCloseable {
     static RemoteContextScope of(SolveRequest request, LocalDirs session, Engine engine, SessionSecrets secrets,
-        BuildJob job) {
+        SessionSshAgents sshAgents, BuildJob job) {
       Map<String, String> attrs = request.getFrontendAttrsMap();
-      return RemoteContext.of(attrs.get("context"), attrs.getOrDefault("filename", "Dockerfile"), session, engine, secrets, job)
+      return RemoteContext.of(attrs.get("context"), attrs.getOrDefault("filename", "Dockerfile"), session, engine, secrets,
+          sshAgents, job)
           .map(r -> new RemoteContextScope(r, r)).orElse(new RemoteContextScope(session, null));
     }
 

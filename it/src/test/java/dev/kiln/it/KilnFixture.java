@@ -8,6 +8,7 @@ import dev.kiln.engine.image.testing.LocalRegistry;
 import dev.kiln.engine.image.testing.TestImage;
 import dev.kiln.engine.image.testing.TestLayer;
 import dev.kiln.engine.source.BuildInputs;
+import dev.kiln.engine.source.SshAgents;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.llb.frontend.FrontendResult;
 import dev.kiln.llb.frontend.StaticFrontendContext;
@@ -75,9 +76,15 @@ final class KilnFixture implements AutoCloseable {
 
   /** Converts and solves; the caller closes the result. */
   SolveResult build(Path context, Map<String, String> options, Map<String, byte[]> secrets) throws Exception {
+    return build(context, options, secrets, SshAgents.NONE);
+  }
+
+  /** Converts and solves with the ssh agents a client would forward ({@code --ssh}). */
+  SolveResult build(Path context, Map<String, String> options, Map<String, byte[]> secrets, SshAgents agents)
+      throws Exception {
     FrontendResult result = convert(context, options);
     return engine.solve(result.definition(),
-        SolveRequest.of(new BuildInputs(Map.of("context", context), secrets)));
+        SolveRequest.of(new BuildInputs(Map.of("context", context), secrets).withSshAgents(agents)));
   }
 
   @Override

@@ -7,9 +7,15 @@ import dev.kiln.engine.SolveResult;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.source.testing.FileServer;
 import dev.kiln.engine.source.testing.GitHttpServer;
+import dev.kiln.engine.source.SshAgents;
 import dev.kiln.engine.source.testing.GitRepos;
+import dev.kiln.engine.source.testing.GitSshServer;
+import dev.kiln.engine.source.testing.TestSshAgent;
 import dev.kiln.llb.Digest;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dockerfiles that ADD from the network, against servers on loopback: an archive URL (kept as is,
- * like BuildKit), a download pinned by {@code --checksum}, and a git tag with {@code --keep-git-dir}.
+ * like BuildKit), a download pinned by {@code --checksum}, a git tag with {@code --keep-git-dir}, and
+ * git over ssh with the build's agent.
  */
 class RemoteSourcesBuildTest {
   @TempDir static Path shared;
@@ -109,6 +116,50 @@ class RemoteSourcesBuildTest {
         assertThat(t.root().resolve("latest/main.go")).hasContent("package later");
         assertThat(t.root().resolve("head")).hasContent(v1);
       }
+    }
+  }
+
+  @Test
+  void addsAnSshGitRemoteWithTheBuildsAgentCheckingTheDaemonUsersKnownHosts() throws Exception {
+    GitRepos repos = new GitRepos(shared.resolve("ssh-git"));
+    GitRepos.Work app = repos.work("app").write("README", "over ssh\n");
+    String head = app.commit("first");
+    app.publish();
+    Path home = Files.createDirectories(shared.resolve("daemon-home/.ssh")).getParent();
+    try (TestSshAgent agent = new TestSshAgent(shared.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), shared.resolve("host_key"), 0);
+        GitSshServer scpPort = portFree(22) ? new GitSshServer(repos.served(), shared.resolve("host_key"), 22) : null) {
+      server.authorize(agent.publicKey());
+      if (scpPort != null) scpPort.authorize(agent.publicKey());
+      // A Dockerfile cannot give known hosts: the daemon user's ~/.ssh/known_hosts is used, as in BuildKit.
+      Files.writeString(home.resolve(".ssh/known_hosts"),
+          server.knownHostsLine() + (scpPort == null ? "" : scpPort.knownHostsLine()));
+      String scp = scpPort == null ? "" : "ADD git@127.0.0.1:app.git#main /scp\n";
+      dockerfile("FROM BUSYBOX\nADD --checksum=" + head.substring(0, 10) + " " + server.url("app") + "#main /src\n" + scp);
+      String previousHome = System.getProperty("user.home");
+      System.setProperty("user.home", home.toString());
+      try {
+        try (SolveResult r = kiln.build(ctx, Map.of(), Map.of(), agent); MountedTree t = r.open()) {
+          assertThat(t.root().resolve("src/README")).hasContent("over ssh");
+          if (scpPort != null) assertThat(t.root().resolve("scp/README")).hasContent("over ssh");
+        }
+        assertThatThrownBy(() -> kiln.build(ctx, Map.of(), Map.of(), SshAgents.NONE))
+            .hasStackTraceContaining("no SSH agent 'default' forwarded");
+        Files.writeString(home.resolve(".ssh/known_hosts"), "");
+        dockerfile("FROM BUSYBOX\nADD " + server.url("app") + "#main /again\n");
+        assertThatThrownBy(() -> kiln.build(ctx, Map.of(), Map.of(), agent))
+            .hasStackTraceContaining("the server's host key is unknown or changed");
+      } finally {
+        System.setProperty("user.home", previousHome);
+      }
+    }
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 }

@@ -8,8 +8,18 @@ public final class GitOptions extends OpOptions<GitOptions> {
   boolean authExplicit;
   String knownSshHosts = "";
   String mountSshSock = "";
+  String checksum = "";
 
   GitOptions() {}
+
+  /**
+   * The commit the ref must resolve to: a full hash or a prefix (of the commit, or of an
+   * annotated tag's object); anything else fails the build.
+   */
+  public GitOptions checksum(String commit) {
+    this.checksum = commit;
+    return this;
+  }
 
   /** Keeps the {@code .git} directory in the checkout. */
   public GitOptions keepGitDir() {

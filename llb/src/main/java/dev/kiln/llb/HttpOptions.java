@@ -7,8 +7,22 @@ public final class HttpOptions extends OpOptions<HttpOptions> {
   int perm;
   int uid;
   int gid;
+  String accept = "";
+  String userAgent = "";
 
   HttpOptions() {}
+
+  /** The request's {@code Accept} header ({@code http.header.accept}). */
+  public HttpOptions accept(String value) {
+    this.accept = value;
+    return this;
+  }
+
+  /** The request's {@code User-Agent} header ({@code http.header.user-agent}). */
+  public HttpOptions userAgent(String value) {
+    this.userAgent = value;
+    return this;
+  }
 
   /** The expected digest of the download; a mismatch fails the build. */
   public HttpOptions checksum(Digest digest) {

@@ -18,12 +18,14 @@ public final class LlbCaps {
   public static final String SOURCE_GIT = "source.git";
   public static final String SOURCE_GIT_KEEP_DIR = "source.git.keepgitdir";
   public static final String SOURCE_GIT_FULL_URL = "source.git.fullurl";
+  public static final String SOURCE_GIT_CHECKSUM = "source.git.checksum";
   public static final String SOURCE_GIT_HTTP_AUTH = "source.git.httpauth";
   public static final String SOURCE_GIT_KNOWN_SSH_HOSTS = "source.git.knownsshhosts";
   public static final String SOURCE_GIT_MOUNT_SSH_SOCK = "source.git.mountsshsock";
   public static final String SOURCE_GIT_SUBDIR = "source.git.subdir";
   public static final String SOURCE_HTTP = "source.http";
   public static final String SOURCE_HTTP_CHECKSUM = "source.http.checksum";
+  public static final String SOURCE_HTTP_HEADER = "source.http.header";
   public static final String SOURCE_HTTP_PERM = "source.http.perm";
   /** Misspelt in BuildKit itself; the wire value must match. */
   public static final String SOURCE_HTTP_UIDGID = "soruce.http.uidgid";

@@ -59,6 +59,7 @@ final class Sources {
     }
     putAuthSecret(o, attrs, "git.authtokensecret", o.authTokenSecret);
     putAuthSecret(o, attrs, "git.authheadersecret", o.authHeaderSecret);
+    putWithCap(o, attrs, "git.checksum", o.checksum, LlbCaps.SOURCE_GIT_CHECKSUM);
     if (parsed.ssh()) {
       if (!o.knownSshHosts.isEmpty()) attrs.put("git.knownsshhosts", o.knownSshHosts);
       o.constraints.caps.add(LlbCaps.SOURCE_GIT_KNOWN_SSH_HOSTS);
@@ -79,6 +80,8 @@ final class Sources {
     if (o.perm != 0) putWithCap(o, attrs, "http.perm", "0" + Integer.toOctalString(o.perm), LlbCaps.SOURCE_HTTP_PERM);
     if (o.uid != 0) putWithCap(o, attrs, "http.uid", Integer.toString(o.uid), LlbCaps.SOURCE_HTTP_UIDGID);
     if (o.gid != 0) putWithCap(o, attrs, "http.gid", Integer.toString(o.gid), LlbCaps.SOURCE_HTTP_UIDGID);
+    putWithCap(o, attrs, "http.header.accept", o.accept, LlbCaps.SOURCE_HTTP_HEADER);
+    putWithCap(o, attrs, "http.header.user-agent", o.userAgent, LlbCaps.SOURCE_HTTP_HEADER);
     o.constraints.caps.add(LlbCaps.SOURCE_HTTP);
     return source(url, attrs, o);
   }

@@ -7,6 +7,7 @@ import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.ops.InvalidDefinitionException;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.source.BuildInputs;
+import dev.kiln.engine.source.SshAgents;
 import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.engine.source.SecretStore;
 import dev.kiln.llb.FileAction;
@@ -42,6 +43,7 @@ public final class RemoteContext implements LocalDirs, AutoCloseable {
   private final LocalDirs fallback;
   private final Engine engine;
   private final SecretStore secrets;
+  private final SshAgents sshAgents;
   private final ProgressListener progress;
   private final String filename;
   private SolveResult result;
@@ -51,22 +53,26 @@ public final class RemoteContext implements LocalDirs, AutoCloseable {
   private Path scratch;
 
   private RemoteContext(String url, String filename, LocalDirs fallback, Engine engine, SecretStore secrets,
-      ProgressListener progress) {
+      SshAgents sshAgents, ProgressListener progress) {
     this.url = url;
     this.filename = filename;
     this.progress = progress;
     this.fallback = fallback;
     this.engine = engine;
     this.secrets = secrets;
+    this.sshAgents = sshAgents;
   }
 
-  /** The remote context {@code context} names, or empty for a local build context. */
+  /**
+   * The remote context {@code context} names, or empty for a local build context. An ssh git
+   * remote is reached with the client's forwarded agent, as the build's own git sources are.
+   */
   public static Optional<RemoteContext> of(String context, String filename, LocalDirs fallback, Engine engine,
-      SecretStore secrets, ProgressListener progress) {
+      SecretStore secrets, SshAgents sshAgents, ProgressListener progress) {
     if (context == null || !(GIT.matcher(context).find() || context.startsWith("http://") || context.startsWith("https://"))) {
       return Optional.empty();
     }
-    return Optional.of(new RemoteContext(context, filename, fallback, engine, secrets, progress));
+    return Optional.of(new RemoteContext(context, filename, fallback, engine, secrets, sshAgents, progress));
   }
 
   static boolean isGit(String url) {
@@ -90,7 +96,7 @@ public final class RemoteContext implements LocalDirs, AutoCloseable {
     if (!name.equals("context") && !name.equals("dockerfile")) return fallback.get(name, request);
     if (tree == null) {
       try {
-        SolveRequest solve = new SolveRequest(new BuildInputs(LocalDirs.NONE, secrets), false, Set.of(), progress);
+        SolveRequest solve = new SolveRequest(new BuildInputs(LocalDirs.NONE, secrets).withSshAgents(sshAgents), false, Set.of(), progress);
         result = engine.solve(state(url).marshal(MarshalOptions.defaults()), solve);
         tree = result.open();
       } catch (IOException | InvalidDefinitionException | RuntimeException e) {

@@ -58,7 +58,7 @@ final class CopyConversion {
             Chown owner) throws ConversionException {
         CopyFlags f = c.flags();
         if (c.add() && CopySources.isGit(src)) {
-            CopySources.Remote git = CopySources.git(src, f.keepGitDir());
+            CopySources.Remote git = CopySources.git(src, f.keepGitDir(), f.checksum());
             return new Step(git.state(), git.path(), dest, o -> basic(o, mode, owner));
         }
         if (CopySources.isHttp(src)) {

@@ -56,13 +56,17 @@ final class CopySources {
         return new Remote(st, f);
     }
 
-    static Remote git(String src, boolean keepGitDir) {
+    /** {@code checksum} (ADD's {@code --checksum}) becomes {@code git.checksum} as given, as in BuildKit. */
+    static Remote git(String src, boolean keepGitDir, String checksum) {
         int hash = src.indexOf('#');
         String remote = hash < 0 ? src : src.substring(0, hash);
         String fragment = hash < 0 ? "" : src.substring(hash + 1);
         State st = State.git(remote, fragment, o -> {
             if (keepGitDir) {
                 o.keepGitDir();
+            }
+            if (!checksum.isEmpty()) {
+                o.checksum(checksum);
             }
         });
         return new Remote(st, "/");

@@ -111,6 +111,16 @@ class ConverterBehaviourTest {
     }
 
     @Test
+    void addGitChecksumBecomesTheGitChecksumAttrAsGiven() throws Exception {
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+        Conversion c = convert("FROM scratch\nADD --checksum=" + sha + " https://github.com/moby/buildkit.git#v0.11.6 /src\n"
+                + "ADD --checksum=0123abc git@github.com:moby/buildkit.git /ssh\n", options());
+        assertThat(dump(c)).contains("\"git.checksum\":\"" + sha + "\"").contains("\"git.checksum\":\"0123abc\"")
+                .contains("source.git.checksum").doesNotContain("http.checksum")
+                .contains("\"git.mountsshsock\":\"default\"");
+    }
+
+    @Test
     void labelsFromOptionsAndExplicitPlatform() throws Exception {
         Conversion c = convert("FROM scratch\nCOPY a /a\n", options().label("org.x", "1")
                 .targetPlatform(dev.kiln.llb.Platform.of("linux", "arm64")));

@@ -9,7 +9,7 @@ import java.util.Map;
  * HEAD; {@code subdir} is empty for the whole tree.
  */
 record GitAttrs(String url, String ref, String subdir, boolean keepGitDir, String authTokenSecret,
-    String authHeaderSecret) {
+    String authHeaderSecret, String sshAgentId, String knownSshHosts, String checksum) {
 
   static GitAttrs of(String rest, Map<String, String> attrs) {
     String remote = rest;
@@ -30,9 +30,15 @@ record GitAttrs(String url, String ref, String subdir, boolean keepGitDir, Strin
     if (!keep.isEmpty() && !keep.equals("true") && !keep.equals("false")) {
       throw new IllegalArgumentException("invalid git.keepgitdir \"" + keep + "\": expected true or false");
     }
+    String checksum = attrs.getOrDefault("git.checksum", "").toLowerCase(java.util.Locale.ROOT);
+    if (!checksum.isEmpty() && !checksum.matches("[0-9a-f]{1,64}")) {
+      throw new IllegalArgumentException("invalid checksum " + attrs.get("git.checksum") + ": expected hex commit hash");
+    }
+    String agent = attrs.getOrDefault("git.mountsshsock", "");
     return new GitAttrs(url, ref, subdir, keep.equals("true"),
         attrs.getOrDefault("git.authtokensecret", "GIT_AUTH_TOKEN"),
-        attrs.getOrDefault("git.authheadersecret", "GIT_AUTH_HEADER"));
+        attrs.getOrDefault("git.authheadersecret", "GIT_AUTH_HEADER"),
+        agent.isEmpty() ? "default" : agent, attrs.getOrDefault("git.knownsshhosts", ""), checksum);
   }
 
   /** An ssh remote: {@code ssh://…} or scp-like {@code user@host:path}. */

@@ -1,6 +1,9 @@
 package dev.kiln.engine.source.git;
 
-/** JGit wraps the useful message (e.g. "not authorized") a few causes deep. */
+/**
+ * JGit wraps the useful message (e.g. "not authorized") a few causes deep; an ssh host key
+ * rejection also says what to do about it.
+ */
 final class GitErrors {
   private GitErrors() {}
 
@@ -12,6 +15,10 @@ final class GitErrors {
         if (!sb.isEmpty()) sb.append(": ");
         sb.append(m);
       }
+    }
+    if (sb.indexOf("Server key did not validate") >= 0) {
+      sb.append(" (the server's host key is unknown or changed: give the known_hosts line with"
+          + " git.knownsshhosts, or add it to the daemon user's ~/.ssh/known_hosts)");
     }
     return sb.isEmpty() ? e.getClass().getSimpleName() : sb.toString();
   }

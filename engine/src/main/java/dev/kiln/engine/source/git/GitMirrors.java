@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -26,7 +26,7 @@ import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * One bare mirror per remote under {@code <root>/<sha256 of the URL>}, fetched incrementally
- * (only what it lacks). Commits a build used are pinned under {@code refs/kiln/pins/<sha>} so a
+ * (only what it lacks, shallow where it can be). Commits a build used are pinned under {@code refs/kiln/pins/<sha>} so a
  * checkout can fetch them by name from the mirror. One fetch per mirror at a time. Thread-safe.
  */
 final class GitMirrors {
@@ -54,25 +54,32 @@ final class GitMirrors {
 
   /**
    * Makes the mirror of {@code url} hold {@code commitish} and pins it: fetched by {@code refName}
-   * when given, else with every branch and tag (a commit named by hash). Returns the commit.
+   * when given, else by hash. Returns the commit. Fetches are shallow (depth 1) as BuildKit's are,
+   * except where history is needed: {@code fullHistory} (a kept {@code .git}) unshallows the
+   * mirror, and a commit named by a short hash needs every branch and tag in full. A mirror that
+   * already holds what is asked for fetches nothing.
    */
-  ObjectId fetch(String url, String refName, String commitish, TransportConfigCallback auth) throws IOException {
+  ObjectId fetch(String url, String refName, String commitish, boolean fullHistory, TransportConfigCallback auth)
+      throws IOException {
     Path dir = dir(url);
     ReentrantLock lock = locks.computeIfAbsent(dir, d -> new ReentrantLock());
     lock.lock();
     try (Git git = open(dir)) {
       Repository repo = git.getRepository();
       ObjectId commit = commitOf(repo, commitish);
+      boolean shallow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
       // A checkout also wants the ref itself (a kept .git names its branch or tag).
-      if (commit == null || (refName != null && !refName.equals("HEAD") && !points(repo, refName, commit))) {
-        List<RefSpec> specs = new ArrayList<>();
+      boolean needsRef = commit != null && refName != null && !refName.equals("HEAD") && !points(repo, refName, commit);
+      if (commit == null || needsRef || (fullHistory && shallow)) {
         if (refName != null) {
-          specs.add(new RefSpec("+" + refName + ":" + (refName.equals("HEAD") ? "refs/kiln/head" : refName)));
+          String local = refName.equals("HEAD") ? "refs/kiln/head" : refName;
+          fetch(git, url, List.of(new RefSpec("+" + refName + ":" + local)), !fullHistory, fullHistory && shallow, auth);
+        } else if (!fullHistory && RemoteRefs.isFullCommit(commitish) && fetchById(git, url, commitish, auth)) {
+          // fetched alone, at depth 1
         } else {
-          specs.add(new RefSpec("+refs/heads/*:refs/heads/*"));
-          specs.add(new RefSpec("+refs/tags/*:refs/tags/*"));
+          fetch(git, url, List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")),
+              false, shallow, auth);
         }
-        git.fetch().setRemote(url).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS).setTransportConfigCallback(auth).call();
         commit = commitOf(repo, commitish);
       }
       if (commit == null) {
@@ -85,6 +92,33 @@ final class GitMirrors {
     } finally {
       lock.unlock();
     }
+  }
+
+  private static void fetch(Git git, String url, List<RefSpec> specs, boolean shallow, boolean unshallow,
+      TransportConfigCallback auth) throws GitAPIException {
+    FetchCommand fetch = git.fetch().setRemote(url).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
+        .setTransportConfigCallback(auth);
+    if (shallow) fetch.setDepth(1);
+    if (unshallow) fetch.setUnshallow(true);
+    fetch.call();
+  }
+
+  /**
+   * Fetches one commit by its hash at depth 1; false when the server refuses wants that are not
+   * advertised refs (older servers without {@code allowReachableSHA1InWant}), so the caller falls
+   * back to fetching every branch and tag.
+   */
+  private static boolean fetchById(Git git, String url, String sha, TransportConfigCallback auth) throws IOException {
+    try {
+      fetch(git, url, List.of(new RefSpec(sha + ":refs/kiln/fetched")), true, false, auth);
+    } catch (GitAPIException e) {
+      return false;
+    }
+    boolean found = commitOf(git.getRepository(), sha) != null;
+    RefUpdate cleanup = git.getRepository().updateRef("refs/kiln/fetched");
+    cleanup.setForceUpdate(true);
+    cleanup.delete();
+    return found;
   }
 
   private Git open(Path dir) throws IOException, GitAPIException {

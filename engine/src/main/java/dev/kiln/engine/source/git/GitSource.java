@@ -51,8 +51,11 @@ public final class GitSource implements PinningSource {
     return new Checkout(request);
   }
 
-  /** A commit a ref was resolved to, and the remote ref to fetch it by (null: by hash). */
-  private record Pin(ObjectId commit, String refName) {}
+  /**
+   * A commit a ref was resolved to, the remote ref to fetch it by (null: by hash) and the
+   * annotated tag it was named through (null if none).
+   */
+  private record Pin(ObjectId commit, String refName, ObjectId tag) {}
 
   /** One git op: the commit keying resolved is the commit exec checks out. */
   private final class Checkout implements Instance {
@@ -66,7 +69,10 @@ public final class GitSource implements PinningSource {
     @Override
     public CacheMap cacheMap(OpContext ctx) throws Exception {
       GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
-      Pin pin = pin(attrs);
+      Pin pin;
+      try (GitAccess access = GitAccess.open(attrs, request.build())) {
+        pin = pin(attrs, access);
+      }
       String recipe = "kiln.git.v0\n" + pin.commit().name() + "\n" + attrs.subdir() + "\n" + attrs.keepGitDir();
       return CacheMap.of(Digest.of(recipe.getBytes(StandardCharsets.UTF_8)).value(), 0);
     }
@@ -74,13 +80,19 @@ public final class GitSource implements PinningSource {
     @Override
     public Result exec(OpContext ctx) throws Exception {
       GitAttrs attrs = GitAttrs.of(request.rest(), request.attrs());
-      Pin pin = pin(attrs);
-      TransportConfigCallback auth = auth(attrs);
+      try (GitAccess access = GitAccess.open(attrs, request.build())) {
+        return exec(ctx, attrs, access);
+      }
+    }
+
+    private Result exec(OpContext ctx, GitAttrs attrs, GitAccess access) throws Exception {
+      Pin pin = pin(attrs, access);
+      TransportConfigCallback auth = access.callback();
       // Progress as two steps a user can tell apart: the (possibly slow) fetch and the checkout.
       String fetching = "fetching " + attrs.publicUrl();
       Instant started = Instant.now();
       ctx.progress().status(fetching, fetching, 0, 0, started, null);
-      ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), auth);
+      ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), attrs.keepGitDir(), auth);
       ctx.progress().status(fetching, fetching, 0, 0, started, Instant.now());
       String checkingOut = "checking out " + commit.name();
       started = Instant.now();
@@ -102,35 +114,40 @@ public final class GitSource implements PinningSource {
       }
     }
 
-    private Pin pin(GitAttrs attrs) throws IOException {
+    private Pin pin(GitAttrs attrs, GitAccess access) throws IOException {
       Pin p = pinned;
       if (p != null) return p;
-      if (attrs.ssh()) {
-        // Needs the client's SSH agent forwarded over the session, which Kiln does not do yet.
-        throw new IOException("git over ssh is not supported yet (" + attrs.url()
-            + "): use an https URL, with a GIT_AUTH_TOKEN secret for a private repository");
-      }
       String ref = attrs.ref();
       if (RemoteRefs.isFullCommit(ref)) {
-        p = new Pin(ObjectId.fromString(ref), null);
+        p = new Pin(ObjectId.fromString(ref), null, null);
       } else {
-        TransportConfigCallback auth = auth(attrs);
+        TransportConfigCallback auth = access.callback();
         Map<String, Ref> advertised = mirrors.lsRemote(attrs.url(), auth);
         Optional<RemoteRefs.Match> match = RemoteRefs.find(ref, advertised);
         if (match.isPresent()) {
-          p = new Pin(match.get().commit(), match.get().refName());
+          p = new Pin(match.get().commit(), match.get().refName(), match.get().tag());
         } else if (RemoteRefs.isShortCommit(ref)) {
-          p = new Pin(mirrors.fetch(attrs.url(), null, ref, auth), null);
+          p = new Pin(mirrors.fetch(attrs.url(), null, ref, attrs.keepGitDir(), auth), null, null);
         } else {
           throw new IOException("git ref \"" + (ref.isEmpty() ? "HEAD" : ref) + "\" not found in " + attrs.publicUrl());
         }
       }
+      checkChecksum(attrs, p);
       pinned = p;
       return p;
     }
 
-    private TransportConfigCallback auth(GitAttrs attrs) throws IOException {
-      return GitAuth.callback(GitAuth.header(attrs, request.build().secrets()), attrs.host());
+    /**
+     * {@code git.checksum}, as BuildKit checks it: a prefix of the resolved commit's hash, or of
+     * the annotated tag object's the ref named.
+     */
+    private static void checkChecksum(GitAttrs attrs, Pin p) throws IOException {
+      String want = attrs.checksum();
+      if (want.isEmpty()) return;
+      if (p.commit().name().startsWith(want) || (p.tag() != null && p.tag().name().startsWith(want))) return;
+      throw new IOException("expected checksum to match " + want + ", got "
+          + (p.tag() != null ? p.tag().name() + " or " : "") + p.commit().name()
+          + " (" + attrs.publicUrl() + "#" + (attrs.ref().isEmpty() ? "HEAD" : attrs.ref()) + ")");
     }
   }
 }

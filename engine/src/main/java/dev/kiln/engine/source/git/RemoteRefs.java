@@ -18,8 +18,11 @@ final class RemoteRefs {
 
   private RemoteRefs() {}
 
-  /** A ref resolved on the remote: the commit and the ref name to fetch it by. */
-  record Match(ObjectId commit, String refName) {}
+  /**
+   * A ref resolved on the remote: the commit, the ref name to fetch it by, and the annotated tag
+   * object the ref names (null for a branch or a lightweight tag).
+   */
+  record Match(ObjectId commit, String refName, ObjectId tag) {}
 
   static boolean isFullCommit(String ref) {
     return FULL_SHA.matcher(ref).matches();
@@ -36,9 +39,10 @@ final class RemoteRefs {
     for (String name : candidates) {
       Ref r = advertised.get(name);
       if (r != null && r.getObjectId() != null) {
-        ObjectId commit = r.getPeeledObjectId() != null ? r.getPeeledObjectId() : r.getObjectId();
+        boolean annotated = r.getPeeledObjectId() != null;
+        ObjectId commit = annotated ? r.getPeeledObjectId() : r.getObjectId();
         String fetchName = r.isSymbolic() ? r.getTarget().getName() : r.getName();
-        return Optional.of(new Match(commit, fetchName));
+        return Optional.of(new Match(commit, fetchName, annotated ? r.getObjectId() : null));
       }
     }
     return Optional.empty();

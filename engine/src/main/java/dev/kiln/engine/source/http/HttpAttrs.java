@@ -2,14 +2,22 @@ package dev.kiln.engine.source.http;
 
 import dev.kiln.llb.Digest;
 import java.net.URI;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The attrs of an http(s) source, parsed once; a bad value names its key. {@code perm} is -1 when
- * unset (the file gets BuildKit's default 0600).
+ * unset (the file gets BuildKit's default 0600). {@code headers} are the request headers from
+ * {@code http.header.<name>} attrs, by canonical name; as in BuildKit only {@code Accept} and
+ * {@code User-Agent} are honoured, others are ignored.
  */
-record HttpAttrs(URI url, Digest checksum, String filename, int perm, int uid, int gid) {
+record HttpAttrs(URI url, Digest checksum, String filename, int perm, int uid, int gid, SortedMap<String, String> headers) {
   static final int DEFAULT_PERM = 0600;
+  private static final String HEADER_PREFIX = "http.header.";
+  private static final Set<String> USER_HEADERS = Set.of("Accept", "User-Agent");
 
   static HttpAttrs of(String identifier, Map<String, String> attrs) {
     URI url;
@@ -33,7 +41,39 @@ record HttpAttrs(URI url, Digest checksum, String filename, int perm, int uid, i
     String filename = attrs.getOrDefault("http.filename", "");
     if (!filename.isEmpty()) FileNames.requireSingleName(filename, "http.filename");
     return new HttpAttrs(url, checksum, filename, perm(attrs.get("http.perm")),
-        id(attrs.get("http.uid"), "http.uid"), id(attrs.get("http.gid"), "http.gid"));
+        id(attrs.get("http.uid"), "http.uid"), id(attrs.get("http.gid"), "http.gid"), headers(attrs));
+  }
+
+  /**
+   * What a download is remembered under (its validators): the URL, plus the headers when there
+   * are any, since another {@code Accept} may get another representation of the same URL.
+   */
+  String downloadKey() {
+    if (headers.isEmpty()) return url.toString();
+    StringBuilder sb = new StringBuilder(url.toString());
+    headers.forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
+    return sb.toString();
+  }
+
+  private static SortedMap<String, String> headers(Map<String, String> attrs) {
+    SortedMap<String, String> headers = new TreeMap<>();
+    attrs.forEach((k, v) -> {
+      if (!k.startsWith(HEADER_PREFIX)) return;
+      String name = canonical(k.substring(HEADER_PREFIX.length()));
+      if (USER_HEADERS.contains(name)) headers.put(name, v);
+    });
+    return Collections.unmodifiableSortedMap(headers);
+  }
+
+  /** Go's {@code http.CanonicalHeaderKey}: "user-agent" is "User-Agent". */
+  private static String canonical(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      sb.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+      upper = c == '-';
+    }
+    return sb.toString();
   }
 
   int permOrDefault() {

@@ -62,6 +62,7 @@ final class HttpFetcher {
       throws IOException, InterruptedException, TransientException {
     // GET <url> [If-None-Match: <etag>] [If-Modified-Since: <last-modified>]
     HttpRequest.Builder request = HttpRequest.newBuilder(attrs.url()).GET().header("User-Agent", "kiln");
+    attrs.headers().forEach(request::setHeader);
     if (previous != null && previous.etag() != null) request.header("If-None-Match", previous.etag());
     if (previous != null && previous.lastModified() != null) request.header("If-Modified-Since", previous.lastModified());
     HttpResponse<InputStream> response;
@@ -80,7 +81,7 @@ final class HttpFetcher {
       Digest digest = store(attrs, body, length, progress);
       // The name the server gives; an http.filename attr overrides it per op, not per URL.
       String filename = FileNames.choose("", response.headers(), finalUrl);
-      return new Outcome.Fetched(new Entry(attrs.url().toString(),
+      return new Outcome.Fetched(new Entry(attrs.downloadKey(),
           response.headers().firstValue("ETag").orElse(null),
           response.headers().firstValue("Last-Modified").orElse(null),
           filename, digest, store.size(digest).orElse(-1L)));

@@ -89,7 +89,7 @@ public final class HttpSource implements PinningSource {
     private Entry resolve(OpContext ctx, HttpAttrs attrs) throws IOException, InterruptedException {
       Entry e = pinned;
       if (e != null) return e;
-      Entry previous = validators.find(attrs.url().toString()).filter(this::stillStored).orElse(null);
+      Entry previous = validators.find(attrs.downloadKey()).filter(this::stillStored).orElse(null);
       e = switch (fetcher.fetch(attrs, previous, ctx.progress())) {
         case HttpFetcher.Outcome.NotModified n -> n.previous();
         case HttpFetcher.Outcome.Fetched f -> {
@@ -109,7 +109,7 @@ public final class HttpSource implements PinningSource {
      * (the mtime then comes from the URL's last recorded download of them).
      */
     private Entry verified(OpContext ctx, HttpAttrs attrs) throws IOException, InterruptedException {
-      String url = attrs.url().toString();
+      String url = attrs.downloadKey();
       String name = FileNames.choose(attrs.filename(), null, attrs.url());
       Entry e;
       if (store.exists(attrs.checksum())) {
@@ -137,7 +137,9 @@ public final class HttpSource implements PinningSource {
 
   private static CacheMap key(HttpAttrs attrs, Digest content, String filename, String lastModified) {
     String recipe = "kiln.http.v0\n" + content.value() + "\n" + filename + "\n" + attrs.permOrDefault() + "\n"
-        + attrs.uid() + ":" + attrs.gid() + "\n" + (lastModified == null ? "" : lastModified);
+        + attrs.uid() + ":" + attrs.gid() + "\n" + (lastModified == null ? "" : lastModified)
+        // Headers change what was asked for (BuildKit keys them too); none keeps the older keys.
+        + (attrs.headers().isEmpty() ? "" : "\n" + attrs.headers());
     return CacheMap.of(Digest.of(recipe.getBytes(StandardCharsets.UTF_8)).value(), 0);
   }
 

@@ -35,6 +35,8 @@ class GitAttrsTest {
   void rejectsSubdirsThatLeaveTheRepositoryAndBadFlags() {
     assertThatThrownBy(() -> GitAttrs.of("h/r#main:../etc", Map.of())).hasMessageContaining("must stay inside");
     assertThatThrownBy(() -> GitAttrs.of("h/r", Map.of("git.keepgitdir", "yes"))).hasMessageContaining("git.keepgitdir");
+    assertThatThrownBy(() -> GitAttrs.of("h/r", Map.of("git.checksum", "foobar")))
+        .hasMessage("invalid checksum foobar: expected hex commit hash");
   }
 
   @Test
@@ -44,9 +46,9 @@ class GitAttrsTest {
     Ref main = new ObjectIdRef.PeeledNonTag(Ref.Storage.NETWORK, "refs/heads/main", A);
     Ref head = new SymbolicRef("HEAD", main);
     Map<String, Ref> refs = Map.of("refs/heads/x", branch, "refs/tags/x", tag, "refs/heads/main", main, "HEAD", head);
-    assertThat(RemoteRefs.find("x", refs)).get().isEqualTo(new RemoteRefs.Match(C, "refs/tags/x"));
-    assertThat(RemoteRefs.find("refs/heads/x", refs)).get().isEqualTo(new RemoteRefs.Match(A, "refs/heads/x"));
-    assertThat(RemoteRefs.find("", refs)).get().isEqualTo(new RemoteRefs.Match(A, "refs/heads/main"));
+    assertThat(RemoteRefs.find("x", refs)).get().isEqualTo(new RemoteRefs.Match(C, "refs/tags/x", B));
+    assertThat(RemoteRefs.find("refs/heads/x", refs)).get().isEqualTo(new RemoteRefs.Match(A, "refs/heads/x", null));
+    assertThat(RemoteRefs.find("", refs)).get().isEqualTo(new RemoteRefs.Match(A, "refs/heads/main", null));
     assertThat(RemoteRefs.find("nope", refs)).isEmpty();
     assertThat(RemoteRefs.isFullCommit(A.name())).isTrue();
     assertThat(RemoteRefs.isShortCommit("abc1234")).isTrue();

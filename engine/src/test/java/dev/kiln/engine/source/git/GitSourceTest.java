@@ -11,6 +11,8 @@ import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.source.testing.GitDaemon;
 import dev.kiln.engine.source.testing.GitHttpServer;
 import dev.kiln.engine.source.testing.GitRepos;
+import dev.kiln.engine.source.testing.GitSshServer;
+import dev.kiln.engine.source.testing.TestSshAgent;
 import dev.kiln.engine.worker.EngineConfig;
 import dev.kiln.llb.GitOptions;
 import dev.kiln.llb.MarshalOptions;
@@ -77,6 +79,13 @@ class GitSourceTest {
       Map<String, byte[]> secrets) throws Exception {
     return engine.solve(State.git(url, ref, options).marshal(MarshalOptions.defaults()),
         SolveRequest.of(new BuildInputs(Map.of(), secrets)));
+  }
+
+  /** The one remote's mirror under the engine's state. */
+  private Path onlyMirror() throws Exception {
+    try (Stream<Path> mirrors = Files.list(tmp.resolve("state/git"))) {
+      return mirrors.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+    }
   }
 
   private static String read(MountedTree t, String path) throws Exception {
@@ -180,6 +189,107 @@ class GitSourceTest {
   }
 
   @Test
+  void fetchesAreShallowUnlessTheGitDirIsKeptAndAMirrorHoldingTheCommitFetchesNothing() throws Exception {
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      String url = server.url("main");
+      try (SolveResult r = solve(engine, url, "main"); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("two\n");
+      }
+      Path mirror = onlyMirror();
+      assertThat(mirror.resolve("shallow")).as("depth 1").exists();
+      assertThat(GitRepos.git(mirror, "rev-list", "--count", "refs/heads/main").strip()).isEqualTo("1");
+
+      server.clearRequests();
+      try (SolveResult r = solve(engine, url, "main:app"); MountedTree t = r.open()) {
+        assertThat(r.cached()).isFalse();
+        assertThat(read(t, "main.c")).isEqualTo("int main;\n");
+      }
+      assertThat(server.requests()).filteredOn(q -> q.path().startsWith("/main.git"))
+          .extracting(GitHttpServer.Request::kind).doesNotContain("fetch");
+
+      try (SolveResult r = solve(engine, url, "main", GitOptions::keepGitDir, Map.of()); MountedTree t = r.open()) {
+        assertThat(GitRepos.git(t.root(), "rev-list", "--count", "HEAD").strip()).as("full history").isEqualTo("2");
+        assertThat(t.root().resolve(".git/shallow")).doesNotExist();
+      }
+      assertThat(mirror.resolve("shallow")).as("unshallowed").doesNotExist();
+    }
+  }
+
+  @Test
+  void anOldCommitNamedByFullHashIsFetched() throws Exception {
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      String url = server.url("main");
+      try (SolveResult r = solve(engine, url, "main")) {
+        assertThat(r.cached()).isFalse();
+      }
+      try (SolveResult r = solve(engine, url, feature); MountedTree t = r.open()) {
+        assertThat(read(t, "feature.txt")).isEqualTo("feature\n");
+      }
+      assertThat(onlyMirror().resolve("shallow")).as("fetched by id at depth 1, not in full").exists();
+      assertThat(GitRepos.git(onlyMirror(), "rev-list", "--count", "--all").strip()).isEqualTo("2");
+      try (SolveResult r = solve(engine, url, v1); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("one\n");
+      }
+    }
+    try (GitDaemon daemon = new GitDaemon(repos.served()); Engine engine = Engine.open(EngineConfig.at(tmp.resolve("state2")));
+        SolveResult r = solve(engine, daemon.url("main"), v1); MountedTree t = r.open()) {
+      assertThat(read(t, "README")).isEqualTo("one\n");
+    }
+  }
+
+  @Test
+  void nestedSubmodulesAreCheckedOutRecursively() throws Exception {
+    GitRepos.Work leaf = repos.work("leaf").write("leaf.txt", "leaf\n");
+    leaf.commit("leaf");
+    Path leafBare = leaf.publish();
+    GitRepos.Work mid = repos.work("mid").write("mid.txt", "mid\n");
+    mid.run("submodule", "add", "-q", leafBare.toString(), "deps/leaf");
+    mid.run("config", "-f", ".gitmodules", "submodule.deps/leaf.url", "../leaf.git");
+    mid.commit("mid");
+    Path midBare = mid.publish();
+    GitRepos.Work top = repos.work("top").write("top.txt", "top\n");
+    top.run("submodule", "add", "-q", midBare.toString(), "vendor/mid");
+    top.run("config", "-f", ".gitmodules", "submodule.vendor/mid.url", "../mid.git");
+    top.commit("top");
+    top.publish();
+    try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open()) {
+      try (SolveResult r = solve(engine, server.url("top"), "main"); MountedTree t = r.open()) {
+        assertThat(read(t, "vendor/mid/mid.txt")).isEqualTo("mid\n");
+        assertThat(read(t, "vendor/mid/deps/leaf/leaf.txt")).isEqualTo("leaf\n");
+        assertThat(t.root().resolve("vendor/mid/.git")).doesNotExist();
+        assertThat(t.root().resolve("vendor/mid/deps/leaf/.git")).doesNotExist();
+      }
+      try (SolveResult r = solve(engine, server.url("top"), "main", GitOptions::keepGitDir, Map.of()); MountedTree t = r.open()) {
+        assertThat(GitRepos.git(t.root(), "submodule", "status", "--recursive"))
+            .contains("vendor/mid").contains("vendor/mid/deps/leaf").doesNotContain("-").doesNotContain("+");
+      }
+    }
+  }
+
+  @Test
+  void gitChecksumMustPrefixTheResolvedCommitOrAnnotatedTag() throws Exception {
+    String tagObject = GitRepos.git(repos.served().resolve("main.git"), "rev-parse", "v1").strip();
+    String url = "file://" + repos.served().resolve("main.git");
+    try (Engine engine = open()) {
+      try (SolveResult r = solve(engine, url, "main", o -> o.checksum(head.substring(0, 12)), Map.of()); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("two\n");
+      }
+      try (SolveResult r = solve(engine, url, "v1", o -> o.checksum(tagObject), Map.of())) {
+        assertThat(r.cached()).isFalse();
+      }
+      try (SolveResult r = solve(engine, url, "v1", o -> o.checksum(v1), Map.of())) {
+        assertThat(r.cached()).as("the checksum is no part of the key").isTrue();
+      }
+      assertThatThrownBy(() -> solve(engine, url, "main", o -> o.checksum(v1), Map.of()))
+          .hasStackTraceContaining("expected checksum to match " + v1 + ", got " + head);
+      assertThatThrownBy(() -> solve(engine, url, "v1", o -> o.checksum(head), Map.of()))
+          .hasStackTraceContaining("expected checksum to match " + head + ", got " + tagObject + " or " + v1);
+      assertThatThrownBy(() -> solve(engine, url, head, o -> o.checksum(v1), Map.of()))
+          .hasStackTraceContaining("expected checksum to match " + v1 + ", got " + head);
+    }
+  }
+
+  @Test
   void concurrentBuildsOfOneRemoteShareItsMirror() throws Exception {
     try (GitHttpServer server = new GitHttpServer(repos.served(), "s3cret"); Engine engine = open();
         var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -202,11 +312,58 @@ class GitSourceTest {
     }
   }
 
+  private static SolveResult solveSsh(Engine engine, String url, String ref, Consumer<GitOptions> options,
+      TestSshAgent agent) throws Exception {
+    return engine.solve(State.git(url, ref, options).marshal(MarshalOptions.defaults()),
+        SolveRequest.of(new BuildInputs(Map.of(), Map.of()).withSshAgents(agent)));
+  }
+
   @Test
-  void sshRemotesSayTheyAreNotSupported() throws Exception {
-    try (Engine engine = open()) {
-      assertThatThrownBy(() -> solve(engine, "git@example.com:o/r.git", "main"))
-          .hasStackTraceContaining("git over ssh is not supported yet (git@example.com:o/r.git)");
+  void sshRemoteIsClonedWithTheBuildsAgentAndKnownHosts() throws Exception {
+    try (TestSshAgent agent = new TestSshAgent(tmp.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), tmp.resolve("host_key"), 0);
+        Engine engine = open()) {
+      server.authorize(agent.publicKey());
+      String known = server.knownHostsLine();
+      String url = server.url("main");
+      try (SolveResult r = solveSsh(engine, url, "v1", o -> o.knownSshHosts(known), agent); MountedTree t = r.open()) {
+        assertThat(read(t, "README")).isEqualTo("one\n");
+        assertThat(read(t, "lib/lib.txt")).as("relative submodule over ssh").isEqualTo("library\n");
+      }
+      try (SolveResult r = solveSsh(engine, url, "v1", o -> o.knownSshHosts(known), agent)) {
+        assertThat(r.cached()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void sshRemoteWithAnUnknownHostKeyFailsClearly() throws Exception {
+    try (TestSshAgent agent = new TestSshAgent(tmp.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), tmp.resolve("host_key"), 0);
+        GitSshServer other = new GitSshServer(repos.served(), tmp.resolve("other_key"), 0);
+        Engine engine = open()) {
+      server.authorize(agent.publicKey());
+      String wrong = other.knownHostsLine().replace(":" + other.port() + "]", ":" + server.port() + "]");
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main", o -> o.knownSshHosts(wrong), agent))
+          .hasStackTraceContaining("Server key did not validate (the server's host key is unknown or changed");
+      String unrelated = "[127.0.0.2]:22 " + other.knownHostsLine().split(" ", 2)[1];
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main", o -> o.knownSshHosts(unrelated), agent))
+          .hasStackTraceContaining("Server key did not validate (the server's host key is unknown or changed");
+    }
+  }
+
+  @Test
+  void sshRemoteRefusingTheAgentsKeyOrWithoutAnAgentFailsClearly() throws Exception {
+    try (TestSshAgent agent = new TestSshAgent(tmp.resolve("agent"), "default");
+        GitSshServer server = new GitSshServer(repos.served(), tmp.resolve("host_key"), 0);
+        Engine engine = open()) {
+      String known = server.knownHostsLine();
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main", o -> o.knownSshHosts(known), agent))
+          .hasStackTraceContaining("git ls-remote " + server.url("main") + " failed")
+          .hasStackTraceContaining("Cannot log in at 127.0.0.1:" + server.port());
+      assertThatThrownBy(() -> solveSsh(engine, server.url("main"), "main",
+          o -> o.knownSshHosts(known).mountSshSock("deploy"), agent))
+          .hasStackTraceContaining("no SSH agent 'deploy' forwarded");
     }
   }
 

@@ -126,6 +126,27 @@ class HttpSourceTest {
   }
 
   @Test
+  void acceptAndUserAgentHeadersAreSentAndKeyed() throws Exception {
+    server.file("/api", "json".getBytes(StandardCharsets.UTF_8), "\"e1\"", null);
+    try (Engine engine = open()) {
+      try (SolveResult r = solve(engine, State.http(server.url("/api"), o -> o.accept("application/json").userAgent("probe/1")))) {
+        assertThat(r.cached()).isFalse();
+      }
+      try (SolveResult r = solve(engine, State.http(server.url("/api")))) {
+        assertThat(r.cached()).as("other headers, another key").isFalse();
+      }
+      try (SolveResult r = solve(engine, State.http(server.url("/api"), o -> o.accept("application/json").userAgent("probe/1")))) {
+        assertThat(r.cached()).isTrue();
+      }
+    }
+    assertThat(server.requests()).extracting(FileServer.Request::accept, FileServer.Request::userAgent)
+        .first().isEqualTo(org.assertj.core.groups.Tuple.tuple("application/json", "probe/1"));
+    assertThat(server.requests().get(1).userAgent()).isEqualTo("kiln");
+    assertThat(HttpAttrs.of("https://h/x", Map.of("http.header.accept", "a/b", "http.header.X-Other", "no")).headers())
+        .containsExactly(Map.entry("Accept", "a/b"));
+  }
+
+  @Test
   void filenamePermAndOwnerComeFromTheAttrs() throws Exception {
     server.file("/dl", bytes("x"), null, null);
     State state = State.http(server.url("/dl"), o -> o.filename("tool").chmod(0755).chown(1000, 2000));

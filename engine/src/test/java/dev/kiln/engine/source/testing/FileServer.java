@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
  */
 public final class FileServer implements AutoCloseable {
   /** One request as the server saw it. */
-  public record Request(String path, String ifNoneMatch, String ifModifiedSince, int status) {}
+  public record Request(String path, String ifNoneMatch, String ifModifiedSince, int status, String accept, String userAgent) {}
 
   private record Served(byte[] body, String etag, String lastModified, Map<String, String> headers) {}
 
@@ -75,7 +75,8 @@ public final class FileServer implements AutoCloseable {
       String inm = ex.getRequestHeaders().getFirst("If-None-Match");
       String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
       int status = respond(ex, path, inm, ims);
-      requests.add(new Request(path, inm, ims, status));
+      requests.add(new Request(path, inm, ims, status, ex.getRequestHeaders().getFirst("Accept"),
+          ex.getRequestHeaders().getFirst("User-Agent")));
     }
   }
 
