@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 
 /**
  * An HTTP server on loopback for source tests: files with an ETag and Last-Modified that answer
@@ -74,40 +75,46 @@ public final class FileServer implements AutoCloseable {
       String path = ex.getRequestURI().getPath();
       String inm = ex.getRequestHeaders().getFirst("If-None-Match");
       String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
-      int status = respond(ex, path, inm, ims);
-      requests.add(new Request(path, inm, ims, status, ex.getRequestHeaders().getFirst("Accept"),
-          ex.getRequestHeaders().getFirst("User-Agent")));
+      // Logged before the response goes out: the client's next request (a retry, a redirect) may
+      // otherwise be handled, and logged, first.
+      IntConsumer log = status -> requests.add(new Request(path, inm, ims, status,
+          ex.getRequestHeaders().getFirst("Accept"), ex.getRequestHeaders().getFirst("User-Agent")));
+      respond(ex, path, inm, ims, log);
     }
   }
 
-  private int respond(HttpExchange ex, String path, String inm, String ims) throws IOException {
+  private static void send(HttpExchange ex, int status, long length, IntConsumer log) throws IOException {
+    log.accept(status);
+    ex.sendResponseHeaders(status, length);
+  }
+
+  private void respond(HttpExchange ex, String path, String inm, String ims, IntConsumer log) throws IOException {
     if (failuresLeft.merge(path, -1, Integer::sum) >= 0) {
-      ex.sendResponseHeaders(503, -1);
-      return 503;
+      send(ex, 503, -1, log);
+      return;
     }
     if (redirects.containsKey(path)) {
       ex.getResponseHeaders().add("Location", redirects.get(path));
-      ex.sendResponseHeaders(302, -1);
-      return 302;
+      send(ex, 302, -1, log);
+      return;
     }
     Served f = files.get(path);
     if (f == null) {
-      ex.sendResponseHeaders(404, -1);
-      return 404;
+      send(ex, 404, -1, log);
+      return;
     }
     if (f.etag() != null) ex.getResponseHeaders().add("ETag", f.etag());
     if (f.lastModified() != null) ex.getResponseHeaders().add("Last-Modified", f.lastModified());
     f.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
     boolean fresh = inm != null ? inm.equals(f.etag()) : ims != null && ims.equals(f.lastModified());
     if (fresh) {
-      ex.sendResponseHeaders(304, -1);
-      return 304;
+      send(ex, 304, -1, log);
+      return;
     }
-    ex.sendResponseHeaders(200, f.body().length == 0 ? -1 : f.body().length);
+    send(ex, 200, f.body().length == 0 ? -1 : f.body().length, log);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(f.body());
     }
-    return 200;
   }
 
   @Override
