@@ -24,6 +24,17 @@ public interface SnapshotDriver {
    */
   Path changesDir(Path dir);
 
-  /** Makes the snapshot's data durable before it is recorded as committed. */
-  void sync(Path dir) throws IOException;
+  /**
+   * Readies a writable snapshot, no longer mounted, for its commit: makes its data durable before
+   * the commit is recorded and returns the bytes of its own data. With {@code dropUnchangedDirs}
+   * the driver may first drop directories that only look changed (a layered driver's copies of
+   * lower directories that hold nothing and differ in no attribute), so they reach no layer.
+   */
+  long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException;
+
+  /** The committed ancestors' directories, nearest first; looked up only when asked for. */
+  @FunctionalInterface
+  interface Parents {
+    List<Path> get() throws IOException;
+  }
 }

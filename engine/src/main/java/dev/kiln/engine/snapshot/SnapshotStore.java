@@ -78,8 +78,16 @@ public final class SnapshotStore {
 
   /** Makes a writable snapshot immutable; its data is durable before the commit is recorded. */
   public void commit(String id) throws IOException {
-    driver.sync(dir(id));
-    long size = DirectorySize.of(driver.changesDir(dir(id)) != null ? driver.changesDir(dir(id)) : dir(id).resolve("fs"));
+    commit(id, false);
+  }
+
+  /**
+   * Like {@link #commit(String)}; with {@code dropUnchangedDirs}, directories the snapshot holds
+   * only as unchanged copies of its parent's are dropped first (a RUN step's mount points, created
+   * and removed again, leave their parent directory copied up), so they reach no layer.
+   */
+  public void commit(String id, boolean dropUnchangedDirs) throws IOException {
+    long size = driver.seal(dir(id), () -> parentChain(id), dropUnchangedDirs);
     db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE snapshots SET kind = 'committed', size = ?, last_used_at = ?, usage_count = 1"
@@ -219,9 +227,7 @@ public final class SnapshotStore {
   }
 
   public List<MountSpec> mounts(String id, boolean readonly) throws IOException {
-    Optional<String> parent = parent(id);
-    List<Path> parents = parent.isPresent() ? chain(parent.get()) : List.of();
-    return driver.mounts(dir(id), parents, readonly);
+    return driver.mounts(dir(id), parentChain(id), readonly);
   }
 
   /** This snapshot's own changes, or null when the driver keeps full trees. */
@@ -307,6 +313,11 @@ public final class SnapshotStore {
   public Path dir(String id) {
     if (!id.matches("[0-9a-f]{32}")) throw new IllegalArgumentException("invalid snapshot id: " + id);
     return root.resolve(id);
+  }
+
+  private List<Path> parentChain(String id) throws IOException {
+    Optional<String> parent = parent(id);
+    return parent.isPresent() ? chain(parent.get()) : List.of();
   }
 
   /** Directories of {@code id} and its ancestors, nearest first. */
