@@ -80,7 +80,7 @@ final class ExecMounts implements AutoCloseable {
       descriptions.put(m.getOutput(), "mount " + m.getDest() + " from exec " + String.join(" ", command));
     }
     if (root) {
-      MountedTree tree = s.refs().mountActive(id);
+      MountedTree tree = s.refs().mountActive(id, RootFs.GENERATED_FILES);
       open.add(tree::close);
       rootfs = RootFs.readWrite(tree.root());
     } else {

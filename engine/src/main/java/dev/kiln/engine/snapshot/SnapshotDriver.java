@@ -19,6 +19,17 @@ public interface SnapshotDriver {
   List<MountSpec> mounts(Path dir, List<Path> parents, boolean readonly);
 
   /**
+   * Writable mounts of the snapshot's full tree on which {@code mountPoints} (absolute in-root
+   * paths) exist as files wherever the tree lacks them but has their parent directory, without
+   * being part of the snapshot: places for a container to mount generated files over. A driver
+   * that cannot do this returns the plain mounts; the caller then creates what is missing itself.
+   */
+  default List<MountSpec> mountsWithMountPoints(Path dir, List<Path> parents, List<String> mountPoints)
+      throws IOException {
+    return mounts(dir, parents, false);
+  }
+
+  /**
    * The directory holding exactly this snapshot's own changes relative to its parent (overlay
    * upper dir with whiteouts), or null when the driver keeps full trees and diffs must be computed.
    */

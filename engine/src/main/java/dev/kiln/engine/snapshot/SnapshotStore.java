@@ -230,6 +230,11 @@ public final class SnapshotStore {
     return driver.mounts(dir(id), parentChain(id), readonly);
   }
 
+  /** See {@link SnapshotDriver#mountsWithMountPoints}. */
+  public List<MountSpec> mountsWithMountPoints(String id, List<String> mountPoints) throws IOException {
+    return driver.mountsWithMountPoints(dir(id), parentChain(id), mountPoints);
+  }
+
   /** This snapshot's own changes, or null when the driver keeps full trees. */
   public Path changesDir(String id) {
     return driver.changesDir(dir(id));

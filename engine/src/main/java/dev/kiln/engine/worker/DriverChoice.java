@@ -14,13 +14,15 @@ import java.nio.file.Path;
 final class DriverChoice {
   private DriverChoice() {}
 
-  static SnapshotDriver choose(String wanted, Path tmp) {
+  /** @param mountPoints where the overlay driver keeps its layers of mount points */
+  static SnapshotDriver choose(String wanted, Path tmp, Path mountPoints) {
     TreeCopier copier = new TreeCopier();
     return switch (wanted) {
       case "copy" -> new CopyDriver(copier::copy);
-      case "overlayfs" -> new OverlayDriver(overlayWorks(tmp, true));
-      default -> overlayWorks(tmp, true) ? new OverlayDriver(true)
-          : overlayWorks(tmp, false) ? new OverlayDriver(false) : new CopyDriver(copier::copy);
+      case "overlayfs" -> new OverlayDriver(overlayWorks(tmp, true), mountPoints);
+      default -> overlayWorks(tmp, true) ? new OverlayDriver(true, mountPoints)
+          : overlayWorks(tmp, false) ? new OverlayDriver(false, mountPoints)
+          : new CopyDriver(copier::copy);
     };
   }
 

@@ -19,7 +19,7 @@ class OverlaySnapshotStoreTest extends SnapshotStoreContract {
 
   @Override
   SnapshotDriver driver() {
-    return new OverlayDriver(true);
+    return new OverlayDriver(true, root.resolve("mount-points"));
   }
 
   /** A committed base with {@code etc/passwd}, {@code etc} dated {@link #OLD}. */
@@ -94,5 +94,35 @@ class OverlaySnapshotStoreTest extends SnapshotStoreContract {
     Files.setLastModifiedTime(s.changesDir(child).resolve("etc"), OLD);
     s.commit(child);
     assertThat(s.changesDir(child).resolve("etc")).isDirectory();
+  }
+
+  @Test
+  void missingMountPointsComeFromALayerOfTheirOwn() throws Exception {
+    SnapshotStore s = open();
+    String child = s.prepare(base(s));
+    var mounts = s.mountsWithMountPoints(child, java.util.List.of("/etc/hosts", "/etc/passwd", "/none/x"));
+    try (MountedTree t = MountedTree.mount(mounts, root.resolve("tmp"))) {
+      assertThat(t.root().resolve("etc/hosts")).isEmptyFile();
+      assertThat(t.root().resolve("etc/passwd")).hasContent("root:x:0:0::/:/bin/sh\n");
+      assertThat(t.root().resolve("none")).doesNotExist();
+      assertThat(Files.getLastModifiedTime(t.root().resolve("etc"))).isEqualTo(OLD);
+      Files.writeString(t.root().resolve("etc/new"), "n");
+    }
+    s.commit(child, true);
+    assertThat(s.changesDir(child).resolve("etc/hosts")).doesNotExist();
+    assertThat(s.changesDir(child).resolve("etc/new")).hasContent("n");
+    try (MountedTree t = mount(s, child, true)) {
+      assertThat(t.root().resolve("etc/hosts")).doesNotExist();
+      assertThat(t.root().resolve("etc/passwd")).exists();
+    }
+    String again = s.prepare(s.parent(child).orElseThrow());
+    try (MountedTree t = MountedTree.mount(s.mountsWithMountPoints(again, java.util.List.of("/etc/hosts")), root.resolve("tmp"))) {
+      assertThat(t.root().resolve("etc/hosts")).isEmptyFile();
+    }
+    s.commit(again, true);
+    assertThat(s.changesDir(again)).isEmptyDirectory();
+    try (var layers = Files.list(root.resolve("mount-points"))) {
+      assertThat(layers.toList()).hasSize(1); // the same need (only /etc/hosts is missing) shares its layer
+    }
   }
 }

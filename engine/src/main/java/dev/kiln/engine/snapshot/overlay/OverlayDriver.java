@@ -25,10 +25,16 @@ import java.util.stream.Collectors;
  */
 public final class OverlayDriver implements SnapshotDriver {
   private final boolean volatileUpper;
+  private final MountPointLayers mountPoints;
 
-  /** @param volatileUpper whether writable mounts may skip the sync on unmount (kernel 5.10+) */
-  public OverlayDriver(boolean volatileUpper) {
+  /**
+   * @param volatileUpper whether writable mounts may skip the sync on unmount (kernel 5.10+)
+   * @param scratch where layers of mount points go (see {@link #mountsWithMountPoints}): a
+   *     directory on any filesystem that is cleared when the engine starts
+   */
+  public OverlayDriver(boolean volatileUpper, Path scratch) {
     this.volatileUpper = volatileUpper;
+    this.mountPoints = new MountPointLayers(scratch);
   }
 
   @Override
@@ -53,10 +59,24 @@ public final class OverlayDriver implements SnapshotDriver {
       String lower = fs + ":" + lowerDirs(parents);
       return List.of(new MountSpec("overlay", "overlay", List.of("lowerdir=" + lower, "ro")));
     }
+    return List.of(writable(dir, lowerDirs(parents)));
+  }
+
+  /** Missing mount points come from an extra top layer of their own, so none is copied up. */
+  @Override
+  public List<MountSpec> mountsWithMountPoints(Path dir, List<Path> parents, List<String> files)
+      throws IOException {
+    if (parents.isEmpty()) return mounts(dir, parents, false);
+    var layer = mountPoints.layerFor(layers(parents), files);
+    if (layer.isEmpty()) return mounts(dir, parents, false);
+    return List.of(writable(dir, layer.get() + ":" + lowerDirs(parents)));
+  }
+
+  private MountSpec writable(Path dir, String lowerDirs) {
     List<String> options = new ArrayList<>(List.of(
-        "lowerdir=" + lowerDirs(parents), "upperdir=" + fs, "workdir=" + dir.resolve("work")));
+        "lowerdir=" + lowerDirs, "upperdir=" + dir.resolve("fs"), "workdir=" + dir.resolve("work")));
     if (volatileUpper) options.add("volatile");
-    return List.of(new MountSpec("overlay", "overlay", options));
+    return new MountSpec("overlay", "overlay", options);
   }
 
   private static String lowerDirs(List<Path> parents) {

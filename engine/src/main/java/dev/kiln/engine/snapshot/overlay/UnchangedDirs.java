@@ -1,9 +1,7 @@
 package dev.kiln.engine.snapshot.overlay;
 
-import dev.kiln.engine.sys.Errno;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
-import dev.kiln.engine.sys.SysException;
 import dev.kiln.engine.sys.Xattrs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +21,8 @@ import java.util.Optional;
  * the way (regular file bytes, as {@link dev.kiln.engine.snapshot.DirectorySize}).
  */
 final class UnchangedDirs {
-  private static final String OPAQUE = "trusted.overlay.opaque";
-  private static final String REDIRECT = "trusted.overlay.redirect";
+  private static final String OPAQUE = LowerLayers.OPAQUE;
+  private static final String REDIRECT = LowerLayers.REDIRECT;
   private static final String OVERLAY_PRIVATE = "trusted.overlay.";
 
   /** The lower layers' directories, nearest first; listed only when a candidate turns up. */
@@ -76,7 +74,7 @@ final class UnchangedDirs {
     Map<String, byte[]> own = xattrs(dir);
     if (own.containsKey(OPAQUE) || own.containsKey(REDIRECT) || underOpaque(rel)) return false;
     if (layers == null) layers = layerSource.get();
-    Optional<Path> lower = lowerDir(layers, rel);
+    Optional<Path> lower = LowerLayers.directory(layers, rel);
     if (lower.isEmpty()) return false;
     Stat below = PosixFiles.lstat(lower.get());
     return below.mode() == st.mode() && below.uid() == st.uid() && below.gid() == st.gid()
@@ -89,49 +87,12 @@ final class UnchangedDirs {
     String[] names = rel.split("/");
     for (int i = 0; i < names.length - 1; i++) {
       p = p.resolve(names[i]);
-      if (isOpaque(p) || Xattrs.get(p, REDIRECT).isPresent()) return true;
+      if (LowerLayers.isOpaque(p) || Xattrs.get(p, REDIRECT).isPresent()) return true;
     }
     return false;
   }
 
-  /**
-   * The directory the merged lower tree shows at {@code rel}, from the nearest layer that has it.
-   * Empty when a whiteout, a non-directory, an opaque or a redirected directory on the way decides
-   * otherwise — then nothing is dropped.
-   */
-  static Optional<Path> lowerDir(List<Path> layers, String rel) throws IOException {
-    String[] names = rel.split("/");
-    for (Path layer : layers) {
-      Path p = layer;
-      boolean hidesBelow = false;
-      for (int i = 0; i < names.length; i++) {
-        p = p.resolve(names[i]);
-        Optional<Stat> st = lstat(p);
-        if (st.isEmpty()) break;
-        if (!st.get().isDirectory()) return Optional.empty(); // a whiteout or a file covers the rest
-        if (Xattrs.get(p, REDIRECT).isPresent()) return Optional.empty();
-        if (i == names.length - 1) return Optional.of(p);
-        hidesBelow |= isOpaque(p);
-      }
-      if (hidesBelow) return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isOpaque(Path dir) throws IOException {
-    return Xattrs.get(dir, OPAQUE).map(v -> v.length == 1 && v[0] == 'y').orElse(false);
-  }
-
-  private static Optional<Stat> lstat(Path p) throws IOException {
-    try {
-      return Optional.of(PosixFiles.lstat(p));
-    } catch (SysException e) {
-      if (e.errno() == Errno.ENOENT) return Optional.empty();
-      throw e;
-    }
-  }
-
-  private static Map<String, byte[]> xattrs(Path p) throws IOException {
+  static Map<String, byte[]> xattrs(Path p) throws IOException {
     Map<String, byte[]> out = new HashMap<>();
     for (String name : Xattrs.list(p)) {
       Xattrs.get(p, name).ifPresent(v -> out.put(name, v));
@@ -147,7 +108,7 @@ final class UnchangedDirs {
     return left.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), right.get(e.getKey())));
   }
 
-  private static Map<String, byte[]> visible(Map<String, byte[]> attrs) {
+  static Map<String, byte[]> visible(Map<String, byte[]> attrs) {
     Map<String, byte[]> out = new HashMap<>(attrs);
     out.keySet().removeIf(k -> k.startsWith(OVERLAY_PRIVATE));
     return out;
