@@ -1,9 +1,7 @@
 package dev.kiln.engine.snapshot.overlay;
 
-import dev.kiln.engine.sys.Errno;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
-import dev.kiln.engine.sys.SysException;
 import dev.kiln.engine.sys.Xattrs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,11 +58,6 @@ final class LowerLayers {
   }
 
   private static Optional<Stat> lstat(Path p) throws IOException {
-    try {
-      return Optional.of(PosixFiles.lstat(p));
-    } catch (SysException e) {
-      if (e.errno() == Errno.ENOENT) return Optional.empty();
-      throw e;
-    }
+    return PosixFiles.lstatIfExists(p);
   }
 }
