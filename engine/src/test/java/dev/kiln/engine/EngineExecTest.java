@@ -96,6 +96,24 @@ class EngineExecTest {
   }
 
   @Test
+  void aStepThatChangesNothingLeavesAnEmptyLayer() throws Exception {
+    // The rootfs has /etc but neither /etc/hosts nor /etc/resolv.conf: their mount points come and
+    // go, and neither they nor a copy of /etc may stay in the step's own changes. (It has the
+    // mount points of /proc, /dev and /sys, as images do: runc leaves those it creates.)
+    for (String dir : List.of("proc", "dev", "sys")) Files.createDirectories(tmp.resolve("rootfs").resolve(dir));
+    State base = State.local("rootfs");
+    State ran = base.run(r -> r.shlex("true")).root();
+    try (Engine engine = open();
+        SolveResult r = engine.solve(marshal(ran), SolveRequest.of(inputs));
+        SolveResult diff = engine.solve(marshal(State.diff(base, ran)), SolveRequest.of(inputs));
+        MountedTree changes = diff.open()) {
+      assertThat(tmp.resolve("state/snapshots/" + r.snapshotId() + "/fs")).isEmptyDirectory();
+      assertThat(changes.root()).isEmptyDirectory();
+    }
+    assertThat(tmp.resolve("rootfs/etc/hosts")).doesNotExist();
+  }
+
+  @Test
   void hostNetworkNeedsTheEntitlement() throws Exception {
     State step = State.local("rootfs").run(r -> r.shlex("true").network(Network.HOST)).root();
     try (Engine engine = open()) {

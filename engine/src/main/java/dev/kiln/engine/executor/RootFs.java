@@ -1,6 +1,7 @@
 package dev.kiln.engine.executor;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Objects;
  * read-only; the executor still creates a missing working directory only when it is writable.
  */
 public record RootFs(Path dir, boolean readonly) {
+  /**
+   * Files every run gets generated and bind-mounted over the rootfs. A rootfs that already has
+   * them (or their mount points) needs no stubs created and removed in it.
+   */
+  public static final List<String> GENERATED_FILES = List.of("/etc/hosts", "/etc/resolv.conf");
+
   public RootFs {
     Objects.requireNonNull(dir, "dir");
     if (!dir.isAbsolute()) {

@@ -3,7 +3,6 @@ package dev.kiln.engine.fs;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -17,7 +16,9 @@ public final class Trees {
   private Trees() {}
 
   public static void deleteRecursively(Path p) throws IOException {
-    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+    var st = dev.kiln.engine.sys.PosixFiles.lstatIfExists(p); // absent: no exception built and caught
+    if (st.isEmpty()) return;
+    if (!st.get().isDirectory()) {
       Files.deleteIfExists(p);
       return;
     }

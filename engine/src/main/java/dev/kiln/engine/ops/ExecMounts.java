@@ -80,7 +80,7 @@ final class ExecMounts implements AutoCloseable {
       descriptions.put(m.getOutput(), "mount " + m.getDest() + " from exec " + String.join(" ", command));
     }
     if (root) {
-      MountedTree tree = s.refs().mountActive(id);
+      MountedTree tree = s.refs().mountActive(id, RootFs.GENERATED_FILES);
       open.add(tree::close);
       rootfs = RootFs.readWrite(tree.root());
     } else {
@@ -164,8 +164,8 @@ final class ExecMounts implements AutoCloseable {
     for (long i = 0; i < count; i++) {
       String id = outputs.get(i);
       if (id == null) throw new IOException("exec has no mount for output " + i);
-      s.refs().store().commit(id);
-      s.refs().store().describe(id, "regular", descriptions.get(i));
+      // A mount point's copied-up parent is no change.
+      s.refs().store().commit(id, true, "regular", descriptions.get(i));
       active.remove(id);
       results.add(s.refs().result(id));
     }

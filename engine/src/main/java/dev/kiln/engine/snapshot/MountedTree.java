@@ -34,7 +34,7 @@ public final class MountedTree implements AutoCloseable {
     if (spec.isBind()) {
       return new MountedTree(Path.of(spec.source()), false);
     }
-    Files.createDirectories(tmpDir);
+    if (!Files.isDirectory(tmpDir)) Files.createDirectories(tmpDir);
     Path target = Files.createTempDirectory(tmpDir, "mnt-");
     long flags = spec.readonly() ? Mounts.MS_RDONLY : 0;
     String data = spec.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).collect(Collectors.joining(","));

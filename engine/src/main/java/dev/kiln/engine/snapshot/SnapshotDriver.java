@@ -19,11 +19,33 @@ public interface SnapshotDriver {
   List<MountSpec> mounts(Path dir, List<Path> parents, boolean readonly);
 
   /**
+   * Writable mounts of the snapshot's full tree on which {@code mountPoints} (absolute in-root
+   * paths) exist as files wherever the tree lacks them but has their parent directory, without
+   * being part of the snapshot: places for a container to mount generated files over. A driver
+   * that cannot do this returns the plain mounts; the caller then creates what is missing itself.
+   */
+  default List<MountSpec> mountsWithMountPoints(Path dir, List<Path> parents, List<String> mountPoints)
+      throws IOException {
+    return mounts(dir, parents, false);
+  }
+
+  /**
    * The directory holding exactly this snapshot's own changes relative to its parent (overlay
    * upper dir with whiteouts), or null when the driver keeps full trees and diffs must be computed.
    */
   Path changesDir(Path dir);
 
-  /** Makes the snapshot's data durable before it is recorded as committed. */
-  void sync(Path dir) throws IOException;
+  /**
+   * Readies a writable snapshot, no longer mounted, for its commit: makes its data durable before
+   * the commit is recorded and returns the bytes of its own data. With {@code dropUnchangedDirs}
+   * the driver may first drop directories that only look changed (a layered driver's copies of
+   * lower directories that hold nothing and differ in no attribute), so they reach no layer.
+   */
+  long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException;
+
+  /** The committed ancestors' directories, nearest first; looked up only when asked for. */
+  @FunctionalInterface
+  interface Parents {
+    List<Path> get() throws IOException;
+  }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -44,6 +45,8 @@ public final class SnapshotStore {
   private final List<Referrer> referrers = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> holds = new HashMap<>(); // guarded by itself, with removing
   private final Set<String> removing = new HashSet<>();
+  /** Parent links never change while a row exists: kept here, they spare a query per ancestor per mount. */
+  private final Map<String, Optional<String>> parents = new ConcurrentHashMap<>();
 
   public SnapshotStore(Path root, Database db, SnapshotDriver driver) throws IOException {
     this.root = root;
@@ -70,6 +73,7 @@ public final class SnapshotStore {
       }
       return null;
     });
+    this.parents.put(id, Optional.ofNullable(parent));
     Path dir = dir(id);
     Files.createDirectories(dir);
     driver.prepare(dir, parents);
@@ -78,15 +82,35 @@ public final class SnapshotStore {
 
   /** Makes a writable snapshot immutable; its data is durable before the commit is recorded. */
   public void commit(String id) throws IOException {
-    driver.sync(dir(id));
-    long size = DirectorySize.of(driver.changesDir(dir(id)) != null ? driver.changesDir(dir(id)) : dir(id).resolve("fs"));
+    commit(id, false);
+  }
+
+  /**
+   * Like {@link #commit(String)}; with {@code dropUnchangedDirs}, directories the snapshot holds
+   * only as unchanged copies of its parent's are dropped first (a RUN step's mount points, created
+   * and removed again, leave their parent directory copied up), so they reach no layer.
+   */
+  public void commit(String id, boolean dropUnchangedDirs) throws IOException {
+    commit(id, dropUnchangedDirs, null, null);
+  }
+
+  /**
+   * Like {@link #commit(String, boolean)}, and sets what {@code kiln du} shows (see {@link
+   * #describe}) in the same transaction; null keeps the record type and description as they are.
+   */
+  public void commit(String id, boolean dropUnchangedDirs, String recordType, String description)
+      throws IOException {
+    long size = driver.seal(dir(id), () -> parentChain(id), dropUnchangedDirs);
     db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE snapshots SET kind = 'committed', size = ?, last_used_at = ?, usage_count = 1"
+          "UPDATE snapshots SET kind = 'committed', size = ?, last_used_at = ?, usage_count = 1,"
+              + " record_type = coalesce(?, record_type), description = coalesce(?, description)"
               + " WHERE id = ? AND kind = 'active'")) {
         ps.setLong(1, size);
         ps.setLong(2, System.currentTimeMillis());
-        ps.setString(3, id);
+        ps.setString(3, recordType);
+        ps.setString(4, description);
+        ps.setString(5, id);
         if (ps.executeUpdate() != 1) throw new SQLException("snapshot " + id + " is not active");
       }
       return null;
@@ -193,6 +217,7 @@ public final class SnapshotStore {
   }
 
   public void endRemoval(String id) {
+    parents.remove(id); // removed or not, the next lookup asks the database again
     synchronized (holds) {
       removing.remove(id);
     }
@@ -219,9 +244,12 @@ public final class SnapshotStore {
   }
 
   public List<MountSpec> mounts(String id, boolean readonly) throws IOException {
-    Optional<String> parent = parent(id);
-    List<Path> parents = parent.isPresent() ? chain(parent.get()) : List.of();
-    return driver.mounts(dir(id), parents, readonly);
+    return driver.mounts(dir(id), parentChain(id), readonly);
+  }
+
+  /** See {@link SnapshotDriver#mountsWithMountPoints}. */
+  public List<MountSpec> mountsWithMountPoints(String id, List<String> mountPoints) throws IOException {
+    return driver.mountsWithMountPoints(dir(id), parentChain(id), mountPoints);
   }
 
   /** This snapshot's own changes, or null when the driver keeps full trees. */
@@ -230,7 +258,9 @@ public final class SnapshotStore {
   }
 
   public Optional<String> parent(String id) throws IOException {
-    return db.readIo("snapshots", c -> {
+    Optional<String> known = parents.get(id);
+    if (known != null) return known;
+    Optional<String> parent = db.readIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT parent, kind FROM snapshots WHERE id = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -239,6 +269,8 @@ public final class SnapshotStore {
         }
       }
     });
+    parents.put(id, parent);
+    return parent;
   }
 
   public boolean exists(String id) throws IOException {
@@ -307,6 +339,11 @@ public final class SnapshotStore {
   public Path dir(String id) {
     if (!id.matches("[0-9a-f]{32}")) throw new IllegalArgumentException("invalid snapshot id: " + id);
     return root.resolve(id);
+  }
+
+  private List<Path> parentChain(String id) throws IOException {
+    Optional<String> parent = parent(id);
+    return parent.isPresent() ? chain(parent.get()) : List.of();
   }
 
   /** Directories of {@code id} and its ancestors, nearest first. */

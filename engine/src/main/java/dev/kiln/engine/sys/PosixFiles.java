@@ -39,6 +39,18 @@ public final class PosixFiles {
 
   /** lstat: the path itself, a symlink is not followed. */
   public static Stat lstat(Path path) throws SysException {
+    return lstat(path, false).orElseThrow();
+  }
+
+  /**
+   * Like {@link #lstat(Path)}, but empty when there is nothing at {@code path} (ENOENT, or
+   * ENOTDIR for a file on the way): no exception to build where absence is the common answer.
+   */
+  public static java.util.Optional<Stat> lstatIfExists(Path path) throws SysException {
+    return lstat(path, true);
+  }
+
+  private static java.util.Optional<Stat> lstat(Path path, boolean absentIsEmpty) throws SysException {
     SegmentAllocator arena = Libc.scratch();
     MemorySegment state = Libc.captureState(arena);
     MemorySegment buf = arena.allocate(STATX_SIZE, 8);
@@ -56,8 +68,12 @@ public final class PosixFiles {
     } catch (Throwable t) {
       throw Libc.rethrow(t);
     }
+    if (rc != 0 && absentIsEmpty) {
+      int errno = Libc.errno(state);
+      if (errno == Errno.ENOENT || errno == Errno.ENOTDIR) return java.util.Optional.empty();
+    }
     check(rc, state, "lstat " + path);
-    return decodeStatx(buf);
+    return java.util.Optional.of(decodeStatx(buf));
   }
 
   // Offsets of struct statx (include/uapi/linux/stat.h).

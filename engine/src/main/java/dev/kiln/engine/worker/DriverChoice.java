@@ -14,17 +14,23 @@ import java.nio.file.Path;
 final class DriverChoice {
   private DriverChoice() {}
 
-  static SnapshotDriver choose(String wanted, Path tmp) {
+  /** @param mountPoints where the overlay driver keeps its layers of mount points */
+  static SnapshotDriver choose(String wanted, Path tmp, Path mountPoints) {
     TreeCopier copier = new TreeCopier();
     return switch (wanted) {
       case "copy" -> new CopyDriver(copier::copy);
-      case "overlayfs" -> new OverlayDriver();
-      default -> overlayWorks(tmp) ? new OverlayDriver() : new CopyDriver(copier::copy);
+      case "overlayfs" -> new OverlayDriver(overlayWorks(tmp, true), mountPoints);
+      default -> overlayWorks(tmp, true) ? new OverlayDriver(true, mountPoints)
+          : overlayWorks(tmp, false) ? new OverlayDriver(false, mountPoints)
+          : new CopyDriver(copier::copy);
     };
   }
 
-  /** Mounts a two-layer overlay in {@code tmp}; any failure means "not here". */
-  static boolean overlayWorks(Path tmp) {
+  /**
+   * Mounts a two-layer overlay in {@code tmp}, {@code volatile} if asked (kernel 5.10+); any
+   * failure means "not here".
+   */
+  static boolean overlayWorks(Path tmp, boolean volatileUpper) {
     Path probe = null;
     try {
       probe = Files.createTempDirectory(tmp, "overlay-probe-");
@@ -32,7 +38,8 @@ final class DriverChoice {
         Files.createDirectory(probe.resolve(d));
       }
       String data = "lowerdir=" + probe.resolve("lower1") + ":" + probe.resolve("lower2")
-          + ",upperdir=" + probe.resolve("upper") + ",workdir=" + probe.resolve("work");
+          + ",upperdir=" + probe.resolve("upper") + ",workdir=" + probe.resolve("work")
+          + (volatileUpper ? ",volatile" : "");
       Mounts.mount("overlay", probe.resolve("merged"), "overlay", 0, data);
       Mounts.umount(probe.resolve("merged"), 0);
       return true;

@@ -137,4 +137,9 @@ public final class SnapshotRefs implements ResultLoader {
   public MountedTree mountActive(String snapshotId) throws IOException {
     return MountedTree.mount(store.mounts(snapshotId, false), tmp);
   }
+
+  /** Like {@link #mountActive(String)}, with mount points that stay out of the snapshot. */
+  public MountedTree mountActive(String snapshotId, List<String> mountPoints) throws IOException {
+    return MountedTree.mount(store.mountsWithMountPoints(snapshotId, mountPoints), tmp);
+  }
 }

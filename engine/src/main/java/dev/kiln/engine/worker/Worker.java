@@ -96,10 +96,12 @@ public final class Worker implements AutoCloseable {
     StaleMounts.unmountUnder(root);
     Path tmp = root.resolve("tmp");
     clean(tmp);
+    Path mountPoints = root.resolve("mount-points"); // shared layers of mount points, see OverlayDriver
+    clean(mountPoints);
     this.db = Database.open(root.resolve("metadata.db"), KilnSchema.SCHEMA);
     this.content = new FileContentStore(root.resolve("content"));
     content.sweepIngests();
-    SnapshotDriver driver = DriverChoice.choose(config.snapshotter(), tmp);
+    SnapshotDriver driver = DriverChoice.choose(config.snapshotter(), tmp, mountPoints);
     SnapshotStore snapshots = new SnapshotStore(root.resolve("snapshots"), db, driver);
     snapshots.sweep();
     this.refs = new SnapshotRefs(snapshots, tmp);

@@ -32,7 +32,7 @@ abstract class SnapshotStoreContract {
     if (db != null) db.close();
   }
 
-  private MountedTree mount(SnapshotStore s, String id, boolean readonly) throws IOException {
+  MountedTree mount(SnapshotStore s, String id, boolean readonly) throws IOException {
     return MountedTree.mount(s.mounts(id, readonly), root.resolve("tmp"));
   }
 

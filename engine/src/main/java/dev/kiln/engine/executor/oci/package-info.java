@@ -19,7 +19,9 @@
  *   <li>Paths inside the rootfs are resolved by {@link dev.kiln.engine.executor.oci.RootPath}, which
  *       keeps symlinks and {@code ..} inside the root.
  *   <li>Mount stubs include /etc/hosts and /etc/resolv.conf, so a run over a rootfs without them
- *       leaves no empty files behind.
+ *       leaves no empty files behind; those whose parent exists are created before runc, so their
+ *       parent's times can be put back (see {@link dev.kiln.engine.executor.oci.MountStubs}). The
+ *       overlay snapshot driver usually provides these two from a layer of its own instead.
  * </ul>
  */
 package dev.kiln.engine.executor.oci;

@@ -26,7 +26,7 @@ final class Bundle {
 
   static Bundle create(RuncConfig config, String id) throws IOException {
     Path dir = config.bundles().resolve(id);
-    Files.createDirectories(dir.getParent());
+    if (!Files.isDirectory(dir.getParent())) Files.createDirectories(dir.getParent());
     Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwx--x--x")));
     return new Bundle(dir, config.secretsRoot().resolve(id));
@@ -95,7 +95,7 @@ final class Bundle {
 
   /** Removes the bundle and the secrets; safe to call when parts never existed. */
   void delete() throws IOException {
-    deleteTree(secretsDir);
+    if (secrets > 0) deleteTree(secretsDir);
     deleteTree(dir);
   }
 

@@ -41,10 +41,10 @@ final class ContainerSetup {
         RootPath.mkdirs(rootfs, meta.cwd(), user.uid(), user.gid());
       }
       List<RuntimeSpec.Mount> mounts = mounts(request, bundle);
-      MountStubs stubs =
-          MountStubs.record(
-              rootfs,
-              mounts.stream().map(RuntimeSpec.Mount::destination).toList(),
+      MountStubs stubs = request.rootfs().readonly()
+          ? MountStubs.record(rootfs, mounts.stream().map(RuntimeSpec.Mount::destination).toList(),
+              meta.removeMountStubsRecursive())
+          : MountStubs.create(rootfs, mounts.stream().map(ContainerSetup::target).toList(),
               meta.removeMountStubsRecursive());
       List<RuntimeSpec.Device> devices =
           meta.security() == SecurityMode.INSECURE ? HostDevices.list() : List.of();
@@ -75,6 +75,12 @@ final class ContainerSetup {
       mounts.add(Mounts.of(m, bundle::writeSecret));
     }
     return mounts;
+  }
+
+  /** runc makes a file to bind a file (or socket) over, a directory for anything else. */
+  private static MountStubs.Target target(RuntimeSpec.Mount m) {
+    boolean file = m.type().equals("bind") && !Files.isDirectory(Path.of(m.source()));
+    return new MountStubs.Target(m.destination(), file);
   }
 
   private static byte[] utf8(String s) {

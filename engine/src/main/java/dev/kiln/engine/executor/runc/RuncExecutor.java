@@ -11,6 +11,7 @@ import dev.kiln.engine.executor.oci.MountStubs;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
@@ -39,6 +40,13 @@ public final class RuncExecutor implements Executor {
       throw new IOException(
           "runc not found at " + config.runc() + ": install it (Debian: apt-get install runc)");
     }
+    if (!config.runRoot().equals(config.stateRoot())) {
+      // In a shared directory such as /dev/shm: ours alone, or another user could change a bundle
+      // between its writing and runc reading it.
+      Files.createDirectories(config.runRoot(), PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+      Bundle.checkPrivate(config.runRoot());
+    }
     RuncExecutor executor = new RuncExecutor(config);
     executor.sweep();
     return executor;
@@ -60,14 +68,23 @@ public final class RuncExecutor implements Executor {
   }
 
   /**
-   * Removes this root's secrets directory (on tmpfs, outside the state root) once no run uses it:
-   * it is empty then, but one per state root would otherwise pile up in /dev/shm.
+   * Removes this root's directories on tmpfs (secrets, bundles, runc state) once no run uses them:
+   * they are empty then, but one set per state root would otherwise pile up in /dev/shm.
    */
   public void close() throws IOException {
+    removeIfEmpty(config.secretsRoot(), "secrets directory");
+    if (!config.runRoot().equals(config.stateRoot())) {
+      removeIfEmpty(config.bundles(), "bundle directory");
+      removeIfEmpty(config.runcRoot(), "runc state directory");
+      removeIfEmpty(config.runRoot(), "run directory");
+    }
+  }
+
+  private static void removeIfEmpty(java.nio.file.Path dir, String what) throws IOException {
     try {
-      Files.deleteIfExists(config.secretsRoot());
+      Files.deleteIfExists(dir);
     } catch (java.nio.file.DirectoryNotEmptyException e) {
-      LOG.log(Level.WARNING, "secrets directory " + config.secretsRoot() + " still in use at close");
+      LOG.log(Level.WARNING, what + " " + dir + " still in use at close");
     }
   }
 

@@ -2,10 +2,11 @@
  * The executor on runc: one {@code runc run} per request, in the foreground, so its exit status is
  * the process's.
  *
- * <p>On disk, under the state root: {@code executor/<id>/} is the bundle ({@code config.json},
- * {@code hosts}, {@code resolv.conf}, runc's {@code init.pid} and JSON {@code runc.log}); {@code
- * runc/} is runc's {@code --root}. Secrets go to a private 0700 directory per run, by default on
- * {@code /dev/shm} (tmpfs) so they never reach a disk. Each container gets cgroup {@code
+ * <p>On disk, under the run root ({@link dev.kiln.engine.executor.runc.RuncConfig#runRoot()}: by
+ * default a private 0700 directory on {@code /dev/shm}, else the state root): {@code executor/<id>/}
+ * is the bundle ({@code config.json}, {@code hosts}, {@code resolv.conf}, runc's {@code init.pid}
+ * and JSON {@code runc.log}); {@code runc/} is runc's {@code --root}. Secrets go to a private 0700
+ * directory per run, by default on {@code /dev/shm} (tmpfs) so they never reach a disk. Each container gets cgroup {@code
  * kiln/<id>}, relative to Kiln's own cgroup; runc removes it when the container is deleted.
  *
  * <p>Start failures are told apart from process failures by the pid file: runc writes it only

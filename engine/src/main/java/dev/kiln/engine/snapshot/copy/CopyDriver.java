@@ -1,5 +1,6 @@
 package dev.kiln.engine.snapshot.copy;
 
+import dev.kiln.engine.snapshot.DirectorySize;
 import dev.kiln.engine.snapshot.MountSpec;
 import dev.kiln.engine.snapshot.SnapshotDriver;
 import dev.kiln.engine.snapshot.TreeCopy;
@@ -45,8 +46,10 @@ public final class CopyDriver implements SnapshotDriver {
     return null;
   }
 
+  /** Full trees have no copies of lower directories to drop. */
   @Override
-  public void sync(Path dir) throws IOException {
+  public long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException {
     Filesystems.syncfs(dir);
+    return DirectorySize.of(dir.resolve("fs"));
   }
 }

@@ -45,4 +45,44 @@ class MountStubsTest {
     assertThat(root.resolve("m/n")).doesNotExist();
     assertThat(root.resolve("m/kept")).exists();
   }
+
+  @Test
+  void createMakesTheStubsWhoseParentExistsAndLeavesTheRestToRunc() throws Exception {
+    Files.createDirectories(root.resolve("etc"));
+    MountStubs stubs = MountStubs.create(root, List.of(
+        new MountStubs.Target("/etc/hosts", true),
+        new MountStubs.Target("/etc/hosts", true),
+        new MountStubs.Target("/cache", false),
+        new MountStubs.Target("/deep/er", false)), false);
+    assertThat(root.resolve("etc/hosts")).isEmptyFile();
+    assertThat(root.resolve("cache")).isEmptyDirectory();
+    assertThat(root.resolve("deep")).doesNotExist();
+    assertThat(stubs.paths()).contains(root.resolve("etc/hosts"), root.resolve("cache"), root.resolve("deep/er"));
+  }
+
+  @Test
+  void aParentNothingElseChangedGetsItsTimesFromBeforeTheStubs() throws Exception {
+    Path etc = Files.createDirectories(root.resolve("etc"));
+    FileTime before = FileTime.fromMillis(1_000_000);
+    Files.setLastModifiedTime(etc, before);
+    MountStubs stubs = MountStubs.create(root, List.of(
+        new MountStubs.Target("/etc/hosts", true), new MountStubs.Target("/etc/resolv.conf", true)), false);
+    assertThat(Files.getLastModifiedTime(etc)).isNotEqualTo(before);
+    stubs.remove();
+    assertThat(etc).isEmptyDirectory();
+    assertThat(Files.getLastModifiedTime(etc)).isEqualTo(before);
+  }
+
+  @Test
+  void aParentTheProcessChangedKeepsItsNewTime() throws Exception {
+    Path etc = Files.createDirectories(root.resolve("etc"));
+    Files.setLastModifiedTime(etc, FileTime.fromMillis(1_000_000));
+    MountStubs stubs = MountStubs.create(root, List.of(new MountStubs.Target("/etc/hosts", true)), false);
+    Files.writeString(etc.resolve("written"), "by the process");
+    FileTime changed = FileTime.fromMillis(2_000_000);
+    Files.setLastModifiedTime(etc, changed);
+    stubs.remove();
+    assertThat(etc.resolve("hosts")).doesNotExist();
+    assertThat(Files.getLastModifiedTime(etc)).isEqualTo(changed);
+  }
 }
