@@ -2,6 +2,7 @@ package dev.kiln.session.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.kiln.proto.session.auth.AuthGrpc;
 import dev.kiln.proto.session.auth.GetTokenAuthorityRequest;
 import dev.kiln.proto.session.auth.VerifyTokenAuthorityRequest;
@@ -9,7 +10,6 @@ import dev.kiln.registry.CredentialProvider;
 import dev.kiln.registry.Credentials;
 import dev.kiln.session.SessionHarness;
 import dev.kiln.session.tunnel.ClientSession;
-import com.google.protobuf.ByteString;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
