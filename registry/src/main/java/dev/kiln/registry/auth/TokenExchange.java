@@ -27,6 +27,9 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class TokenExchange {
+  /** Sent to token servers, so that their logs tell a client's exchange from a daemon's. */
+  public static final String USER_AGENT = "kiln-client/0.1";
+
   private final TokenFetcher fetcher;
   private final HttpClient http;
 
@@ -36,7 +39,7 @@ public final class TokenExchange {
   }
 
   public static TokenExchange create() {
-    Transport transport = new Transport(Duration.ofSeconds(60), "kiln/0.1");
+    Transport transport = new Transport(Duration.ofSeconds(60), USER_AGENT);
     Pipeline pipeline = new Pipeline(List.of(new RetryInterceptor(Backoff.DEFAULT, RegistryListener.NONE),
         new RedirectInterceptor()), transport);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
