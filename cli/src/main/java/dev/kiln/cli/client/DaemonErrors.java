@@ -33,15 +33,17 @@ public final class DaemonErrors {
 
   /**
    * The status's description, or its code when it has none; a transport failure's description is
-   * only "io exception", so the cause (connection refused, no such socket) is added.
+   * only "io exception", so the cause (connection refused, no socket at the path) is added.
    */
   private static String detail(Status status) {
     String description = status.getDescription() == null ? status.getCode().name() : status.getDescription();
     Throwable cause = status.getCause();
-    if (cause != null && cause.getMessage() != null && !description.contains(cause.getMessage())) {
-      return description + ": " + cause.getMessage();
-    }
-    return description;
+    if (cause == null) return description;
+    String reason = switch (cause) {
+      case java.io.FileNotFoundException missing when missing.getMessage() == null -> "no socket at that path (is kilnd running?)";
+      default -> cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    };
+    return description.contains(reason) ? description : description + ": " + reason;
   }
 
   private static int print(PrintStream err, String message, int exitCode) {

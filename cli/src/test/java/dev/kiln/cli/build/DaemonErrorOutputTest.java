@@ -24,7 +24,8 @@ class DaemonErrorOutputTest {
       Cli r = Cli.run(args);
       assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(1);
       assertThat(r.err().lines().filter(l -> l.startsWith("ERROR: ")))
-          .as(r.err()).singleElement().asString().startsWith("ERROR: daemon unavailable: ");
+          .as(r.err()).singleElement().asString()
+          .isEqualTo("ERROR: daemon unavailable: io exception: no socket at that path (is kilnd running?)");
     }
   }
 

@@ -41,6 +41,15 @@ class DaemonErrorsTest {
   }
 
   @Test
+  void aMissingUnixSocketIsNamedAsSuch() {
+    // grpc-netty reports a missing unix socket as "io exception" caused by a FileNotFoundException without a message
+    var e = Status.UNAVAILABLE.withDescription("io exception").withCause(new java.io.FileNotFoundException()).asRuntimeException();
+    assertThat(DaemonErrors.report(e, err)).isEqualTo(1);
+    assertThat(printed()).isEqualTo("ERROR: daemon unavailable: io exception: no socket at that path (is kilnd running?)"
+        + System.lineSeparator());
+  }
+
+  @Test
   void otherCallFailuresPrintTheDescriptionOrTheCode() {
     assertThat(DaemonErrors.report(Status.INTERNAL.withDescription("disk full").asRuntimeException(), err)).isEqualTo(1);
     assertThat(DaemonErrors.report(Status.PERMISSION_DENIED.asRuntimeException(), err)).isEqualTo(1);
