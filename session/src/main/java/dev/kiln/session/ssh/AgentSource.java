@@ -22,8 +22,8 @@ public sealed interface AgentSource {
   }
 
   /**
-   * BuildKit's rule: each path is an agent socket or a private key file (OpenSSH format,
-   * unencrypted); one socket alone, or key files only.
+   * BuildKit's rule: each path is an agent socket or an unencrypted private key file (OpenSSH
+   * format, or RSA in PEM); one socket alone, or key files only.
    *
    * @throws IOException naming the path that is missing, unreadable, encrypted or not a key
    */

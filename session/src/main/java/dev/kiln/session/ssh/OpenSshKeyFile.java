@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * Private keys in OpenSSH's own format ({@code -----BEGIN OPENSSH PRIVATE KEY-----}, what
- * {@code ssh-keygen} writes): rsa, ed25519 and ecdsa keys, turned into JDK keys. Layout from
+ * {@code ssh-keygen} writes): rsa, ed25519 and ecdsa keys, turned into JDK keys; RSA keys in PEM
+ * go to {@link PemKeyFile}. Layout from
  * OpenSSH's PROTOCOL.key: magic, cipher, kdf, kdf options, the public keys, then a private section
  * (two equal check words, per key its type, fields and comment, padding).
  */
@@ -39,11 +40,13 @@ final class OpenSshKeyFile {
     if (text.contains("ENCRYPTED")) throw encrypted(file); // PEM: Proc-Type: 4,ENCRYPTED or ENCRYPTED PRIVATE KEY
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
-    if (begin < 0 || end < begin) {
-      throw new IOException(file + ": not an OpenSSH private key (PEM keys can be rewritten in OpenSSH format with"
-          + " ssh-keygen -p -f " + file + ")");
+    boolean pem = PemKeyFile.isPem(text);
+    if (!pem && (begin < 0 || end < begin)) {
+      throw new IOException(file + ": not a private key in OpenSSH or RSA PEM format (other PEM keys can be"
+          + " rewritten in OpenSSH format with ssh-keygen -p -f " + file + ")");
     }
     try {
+      if (pem) return PemKeyFile.load(file, text);
       byte[] data = Base64.getMimeDecoder().decode(text.substring(begin + BEGIN.length(), end));
       return parse(file, data);
     } catch (IllegalArgumentException | GeneralSecurityException e) {

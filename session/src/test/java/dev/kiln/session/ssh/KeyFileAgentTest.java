@@ -69,6 +69,27 @@ class KeyFileAgentTest {
   }
 
   @Test
+  @SuppressWarnings("try")
+  void rsaKeysInPemFormatsAreServedToo() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "openssh-client not installed");
+    Path pkcs1 = tmp.resolve("pkcs1");
+    Path pkcs8 = tmp.resolve("pkcs8");
+    run(null, "ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f", pkcs1.toString());
+    run(null, "ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PKCS8", "-N", "", "-f", pkcs8.toString());
+    assertThat(Files.readString(pkcs1)).contains("BEGIN RSA PRIVATE KEY");
+    assertThat(Files.readString(pkcs8)).contains("BEGIN PRIVATE KEY");
+    AgentSource keys = AgentSource.of(List.of(pkcs1, pkcs8));
+    try (SessionHarness harness = new SessionHarness();
+        ClientSession client = harness.open("ssh2", List.of(new SshProvider(Map.of("default", keys))))) {
+      Path socket = tmp.resolve("pem.sock");
+      try (AutoCloseable served = SshClient.serve(harness.next().channel(), "default", socket)) {
+        assertThat(run(socket, "ssh-add", "-l")).contains(pkcs1 + " (RSA)", pkcs8 + " (RSA)");
+        for (Path key : List.of(pkcs1, pkcs8)) run(socket, "ssh-add", "-T", key + ".pub");
+      }
+    }
+  }
+
+  @Test
   void encryptedKeyIsRefusedByName() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "openssh-client not installed");
     Path key = keygen("ed25519", "passphrase");
