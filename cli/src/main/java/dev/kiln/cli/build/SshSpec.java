@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * buildctl's {@code --ssh default|ID[=PATH[,PATH…]]}: an ssh agent the build may use through
  * {@code RUN --mount=type=ssh[,id=ID]}. Each path is an agent socket or an unencrypted private key
- * file (OpenSSH format, or RSA in PEM), which this process then serves from an in-memory agent; without a path,
- * {@code $SSH_AUTH_SOCK}.
+ * file (OpenSSH format, or RSA in PEM), which this process then serves from an in-memory agent;
+ * without a path, {@code $SSH_AUTH_SOCK}.
  */
 public record SshSpec(String id, AgentSource agent) {
   public static SshSpec parse(String spec, Map<String, String> env) {
