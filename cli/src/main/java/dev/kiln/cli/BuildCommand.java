@@ -3,11 +3,12 @@ package dev.kiln.cli;
 import dev.kiln.cli.build.BuildFlags;
 import dev.kiln.cli.build.BuildPlanner;
 import dev.kiln.cli.build.BuildReport;
+import dev.kiln.cli.build.OutputSpec;
 import dev.kiln.cli.client.BuildPlan;
+import dev.kiln.cli.client.DaemonErrors;
 import dev.kiln.cli.client.KilnClient;
 import dev.kiln.cli.progress.ProgressDisplay;
 import dev.kiln.cli.progress.ProgressMode;
-import dev.kiln.cli.build.OutputSpec;
 import dev.kiln.cli.progress.TerminalSize;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -57,12 +58,8 @@ final class BuildCommand implements Callable<Integer> {
         outcome = new KilnClient(connection.channel()).build(plan, stdio.out(), display);
       }
       return BuildReport.report(outcome, display, plan, stdio.err(), flags.metadataFile);
-    } catch (IllegalArgumentException e) {
-      stdio.err().println("kiln: error: " + e.getMessage());
-      return 2;
     } catch (IOException | RuntimeException e) {
-      stdio.err().println("ERROR: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-      return 1;
+      return DaemonErrors.report(e, stdio.err());
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import dev.kiln.cli.client.DaemonErrors;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -9,8 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * A top-level command that makes one call to the daemon (kilnd, or the in-process engine) and
- * maps failures to exit codes: 1 for a failed call, 2 for a usage error (bad flag or filter).
+ * A top-level command that makes one call to the daemon (kilnd, or the in-process engine); its
+ * failures become messages and exit codes in {@link DaemonErrors}.
  */
 abstract class DaemonCommand implements Callable<Integer> {
   final Stdio stdio;
@@ -38,21 +37,9 @@ abstract class DaemonCommand implements Callable<Integer> {
     try {
       validate();
     } catch (IllegalArgumentException e) {
-      stdio.err().println("kiln: error: " + e.getMessage());
-      return 2;
+      return DaemonErrors.report(e, stdio.err());
     }
     ConnectionOptions options = connection.over(parent == null ? null : parent.connection);
-    try (DaemonConnection daemon = DaemonConnection.open(options, root, stdio.err())) {
-      return run(daemon);
-    } catch (StatusRuntimeException e) {
-      stdio.err().println("ERROR: " + e.getStatus().getDescription());
-      return e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT ? 2 : 1;
-    } catch (IOException e) {
-      stdio.err().println("ERROR: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      stdio.err().println("kiln: error: " + e.getMessage());
-      return 2;
-    }
+    return DaemonConnection.call(options, root, stdio.err(), this::run);
   }
 }

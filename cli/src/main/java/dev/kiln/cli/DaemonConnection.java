@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.cli.client.Connections;
+import dev.kiln.cli.client.DaemonErrors;
 import dev.kiln.cli.embedded.EmbeddedDaemon;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
@@ -35,20 +36,17 @@ record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) impleme
     if (embedded != null) embedded.close();
   }
 
-  /** One call on a daemon, with the CLI's exit codes: 1 when the daemon or the call fails, 2 for a bad address. */
+  /** One call on a daemon; returns the exit code. */
   interface Call {
     int run(DaemonConnection connection) throws IOException;
   }
 
+  /** Opens the connection, makes {@code call}, and reports any failure through {@link DaemonErrors}. */
   static int call(ConnectionOptions options, String root, PrintStream err, Call call) {
     try (DaemonConnection connection = open(options, root, err)) {
       return call.run(connection);
-    } catch (IOException | io.grpc.StatusRuntimeException e) {
-      err.println("ERROR: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      err.println("kiln: error: " + e.getMessage());
-      return 2;
+    } catch (IOException | RuntimeException e) {
+      return DaemonErrors.report(e, err);
     }
   }
 }

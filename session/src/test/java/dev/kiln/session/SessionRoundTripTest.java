@@ -2,8 +2,6 @@ package dev.kiln.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.proto.control.BytesMessage;
-import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.session.filesend.FileSendClient;
 import dev.kiln.session.filesend.FileSendProvider;
 import dev.kiln.session.filesync.FileSyncClient;
@@ -12,13 +10,6 @@ import dev.kiln.session.secrets.SecretsClient;
 import dev.kiln.session.secrets.SecretsProvider;
 import dev.kiln.session.tunnel.ClientSession;
 import dev.kiln.session.tunnel.DaemonSession;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.StreamObserver;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,34 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole session path without a daemon: outer stream in-process, tunnel, services both ways. */
 class SessionRoundTripTest {
   @TempDir Path tmp;
-  private final LinkedBlockingQueue<DaemonSession> sessions = new LinkedBlockingQueue<>();
-  private Server server;
-  private ManagedChannel channel;
-
-  /** A Control service that only accepts sessions, as the daemon does. */
-  private final class SessionOnly extends ControlGrpc.ControlImplBase {
-    @Override
-    public StreamObserver<BytesMessage> session(StreamObserver<BytesMessage> toClient) {
-      Metadata headers = HeadersInterceptor.current();
-      DaemonSession session = DaemonSession.open(headers.get(SessionHeaders.SESSION_ID),
-          HeadersInterceptor.all(headers, SessionHeaders.GRPC_METHOD), toClient);
-      sessions.add(session);
-      return session.fromClient();
-    }
-  }
+  private SessionHarness harness;
 
   @BeforeEach
   void start() throws Exception {
-    String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(ServerInterceptors.intercept(new SessionOnly(), new HeadersInterceptor())).build().start();
-    channel = InProcessChannelBuilder.forName(name).build();
+    harness = new SessionHarness();
   }
 
   @AfterEach
   void stop() {
-    channel.shutdownNow();
-    server.shutdownNow();
+    harness.close();
   }
 
   @Test
@@ -78,10 +49,9 @@ class SessionRoundTripTest {
     Files.createSymbolicLink(context.resolve("link"), Path.of("a.txt"));
     Path outDir = tmp.resolve("out");
     FileSyncProvider sync = new FileSyncProvider(Map.of("context", context));
-    try (ClientSession client = ClientSession.start(ControlGrpc.newStub(channel), "sess1", "test",
-        List.of(sync, new SecretsProvider(Map.of("tok", "s3cret".getBytes(StandardCharsets.UTF_8))),
+    try (ClientSession client = harness.open("sess1", List.of(sync, new SecretsProvider(Map.of("tok", "s3cret".getBytes(StandardCharsets.UTF_8))),
             new FileSendProvider(new FileSendProvider.Dir(outDir))))) {
-      DaemonSession daemon = sessions.poll(5, TimeUnit.SECONDS);
+      DaemonSession daemon = harness.next();
       assertThat(daemon.id()).isEqualTo("sess1");
       assertThat(daemon.supports(FileSyncClient.DIFF_COPY)).isTrue();
       assertThat(daemon.supports(FileSendClient.DIFF_COPY)).isTrue();
@@ -115,9 +85,8 @@ class SessionRoundTripTest {
   @SuppressWarnings("try")
   void fileTargetReceivesRawChunks() throws Exception {
     Path out = tmp.resolve("out.tar");
-    try (ClientSession client = ClientSession.start(ControlGrpc.newStub(channel), "sess2", "test",
-        List.of(new FileSendProvider(new FileSendProvider.File(out, null))))) {
-      DaemonSession daemon = sessions.poll(5, TimeUnit.SECONDS);
+    try (ClientSession client = harness.open("sess2", List.of(new FileSendProvider(new FileSendProvider.File(out, null))))) {
+      DaemonSession daemon = harness.next();
       byte[] data = new byte[20_000_000];
       for (int i = 0; i < data.length; i++) data[i] = (byte) i;
       try (OutputStream stream = FileSendClient.openFile(daemon.channel())) {
@@ -131,9 +100,8 @@ class SessionRoundTripTest {
   @Test
   @SuppressWarnings("try")
   void unknownDirectoryIsAnError() throws Exception {
-    try (ClientSession client = ClientSession.start(ControlGrpc.newStub(channel), "sess3", "test",
-        List.of(new FileSyncProvider(Map.of())))) {
-      DaemonSession daemon = sessions.poll(5, TimeUnit.SECONDS);
+    try (ClientSession client = harness.open("sess3", List.of(new FileSyncProvider(Map.of())))) {
+      DaemonSession daemon = harness.next();
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> FileSyncClient.fetch(daemon.channel(),
               new FileSyncClient.Request("context", List.of(), List.of(), List.of()), tmp.resolve("x")))
           .isInstanceOf(FileSyncClient.NotFoundException.class);

@@ -25,7 +25,7 @@ public final class BuildFlags {
   @Option(names = "--secret", paramLabel = "id=…,src=…|env=…", description = "Secret exposed to RUN --mount=type=secret (repeatable).")
   public List<String> secrets = new ArrayList<>();
 
-  @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]", description = "Forward an ssh agent to RUN --mount=type=ssh (repeatable; default: $SSH_AUTH_SOCK).")
+  @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET|KEY[,KEY...]]", description = "Forward an ssh agent, or serve private key files from an in-memory agent, to RUN --mount=type=ssh (repeatable; default: $SSH_AUTH_SOCK).")
   public List<String> ssh = new ArrayList<>();
 
   @Option(names = "--oci-layout", paramLabel = "NAME=DIR", description = "OCI image layout store for oci-layout://NAME@sha256:… sources (repeatable).")

@@ -2,6 +2,7 @@ package dev.kiln.cli.build;
 
 import dev.kiln.cli.client.BuildPlan;
 import dev.kiln.proto.pb.Definition;
+import dev.kiln.session.ssh.AgentSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,11 +69,11 @@ public final class BuildPlanner {
         ssh(f.ssh), cacheExports, cacheImports);
   }
 
-  private static Map<String, Path> ssh(List<String> specs) {
-    Map<String, Path> out = new HashMap<>();
+  private static Map<String, AgentSource> ssh(List<String> specs) {
+    Map<String, AgentSource> out = new HashMap<>();
     for (String spec : specs) {
       SshSpec s = SshSpec.parse(spec, System.getenv());
-      out.put(s.id(), s.socket());
+      out.put(s.id(), s.agent());
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.kiln.cli.build;
 
 import dev.kiln.cli.client.BuildPlan;
+import dev.kiln.cli.client.DaemonErrors;
 import dev.kiln.cli.client.KilnClient.Outcome;
 import dev.kiln.cli.progress.ProgressDisplay;
 import java.io.IOException;
@@ -26,8 +27,7 @@ public final class BuildReport {
       }
       case Outcome.Failure(var status) -> {
         display.failureSummary().ifPresent(summary -> err.print(summary.logBoxes()));
-        String message = status.getDescription() != null ? status.getDescription() : status.getCode().toString();
-        err.println("ERROR: " + message);
+        err.println("ERROR: " + DaemonErrors.message(status));
         yield 1;
       }
     };

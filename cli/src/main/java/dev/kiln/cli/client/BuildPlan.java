@@ -2,6 +2,7 @@ package dev.kiln.cli.client;
 
 import dev.kiln.cli.build.OutputSpec;
 import dev.kiln.proto.pb.Definition;
+import dev.kiln.session.ssh.AgentSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,12 @@ import java.util.Map;
  * @param definition raw LLB to solve, or null when a frontend builds it
  * @param frontend frontend name ({@code dockerfile.v0}), or "" with a definition
  * @param output where the result goes, or null to leave it in the build cache
- * @param sshAgents agent sockets forwarded to the build, by id
+ * @param sshAgents agents (sockets or key files) forwarded to the build, by id
  * @param cacheExports caches to write after the build; {@code local} paths made absolute
  */
 public record BuildPlan(Definition definition, String frontend, Map<String, String> frontendAttrs,
     Map<String, Path> locals, Map<String, byte[]> secrets, OutputSpec output, List<String> entitlements,
-    Map<String, Path> sshAgents, List<CacheEntry> cacheExports, List<CacheEntry> cacheImports) {
+    Map<String, AgentSource> sshAgents, List<CacheEntry> cacheExports, List<CacheEntry> cacheImports) {
   /** One {@code --export-cache}/{@code --import-cache}: BuildKit's {@code CacheOptionsEntry}. */
   public record CacheEntry(String type, Map<String, String> attrs) {
     public CacheEntry {

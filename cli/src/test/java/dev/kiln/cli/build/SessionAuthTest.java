@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kiln.daemon.Daemon;
+import dev.kiln.engine.image.testing.LocalRegistry;
 import dev.kiln.engine.image.testing.TestImage;
 import dev.kiln.engine.image.testing.TestLayer;
+import dev.kiln.registry.auth.TokenExchange;
 import io.grpc.Server;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A base image behind Basic auth, pulled by kilnd with credentials that only the client has: its
- * docker config answers the daemon through the session's Auth service. Needs docker-registry,
- * htpasswd and skopeo.
+ * Base images pulled by kilnd with credentials that only the client has: behind Basic auth its
+ * docker config answers the daemon through the session's Auth service (Credentials); behind token
+ * auth the client fetches the token itself (GetTokenAuthority + FetchToken). Needs
+ * docker-registry, htpasswd and skopeo.
  */
 class SessionAuthTest {
   @TempDir Path tmp;
@@ -75,6 +78,43 @@ class SessionAuthTest {
       }
     } finally {
       registry.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aTokenRegistryGetsItsTokenFromTheClient() throws Exception {
+    for (String tool : new String[] {"/usr/bin/skopeo", LocalRegistry.BINARY}) {
+      assumeTrue(Files.isExecutable(Path.of(tool)), tool + " not installed (scripts/test installs it)");
+    }
+    try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(tmp.resolve("plain-registry")));
+        TokenProxy proxy = new TokenProxy(registry.host(), "alice", "s3cret")) {
+      TestImage image = TestImage.of("linux", "amd64", new TestLayer().file("base.txt", "behind a token\n", 0644).tar());
+      Path layout = tmp.resolve("layout");
+      new TestImage.Layout(layout).add("v1", image);
+      registry.push(layout, "v1", "test/base");
+
+      Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+      Files.writeString(ctx.resolve("Dockerfile"), "FROM " + proxy.host() + "/test/base:v1\n");
+      Path withCreds = Files.createDirectories(tmp.resolve("docker-with"));
+      String auth = Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+      Files.writeString(withCreds.resolve("config.json"), "{\"auths\":{\"" + proxy.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+
+      Path socket = tmp.resolve("run/kilnd.sock");
+      try (Daemon daemon = Daemon.open(tmp.resolve("state"))) {
+        Server server = daemon.listenUnix(socket);
+        try {
+          Path out = tmp.resolve("out");
+          Result built = kiln(withCreds, "--addr", "unix://" + socket, "build", ctx.toString(), "--progress", "plain",
+              "-o", "type=local,dest=" + out);
+          assertThat(built.code()).as(built.output()).isZero();
+          assertThat(out.resolve("base.txt")).hasContent("behind a token");
+          // every token came from the client's own exchange (FetchToken), never from kilnd's
+          assertThat(proxy.tokenRequests).isNotEmpty()
+              .allSatisfy(r -> assertThat(r).startsWith(TokenExchange.USER_AGENT + " Basic "));
+        } finally {
+          server.shutdownNow().awaitTermination();
+        }
+      }
     }
   }
 

@@ -54,6 +54,32 @@ class SshForwardTest {
     }
   }
 
+  @Test
+  void runStepsReachKeyFilesServedByTheClient() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "openssh-client not installed (scripts/test installs it)");
+    Path rootfs = withSshAdd(BusyboxTree.create(tmp.resolve("rootfs")));
+    Path key = tmp.resolve("id_rsa");
+    run(List.of("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "kiln-file-key", "-f", key.toString()), null);
+
+    // ssh-add -T signs through the agent and checks the signature with the public key
+    State state = State.local("rootfs").run(r -> r.shlex("sh -c 'ssh-add -l > /agent.txt && ssh-add -T /key.pub && echo "
+        + "signed >> /agent.txt'").ssh()).root();
+    Files.copy(Path.of(key + ".pub"), rootfs.resolve("key.pub"));
+    byte[] def = state.marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t")).toByteArray();
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run(def, "build", "--local", "rootfs=" + rootfs, "--ssh", "default=" + key,
+        "-o", "type=local,dest=" + out, "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("agent.txt")).content().contains("kiln-file-key (RSA)").contains("signed");
+
+    Path encrypted = tmp.resolve("id_encrypted");
+    run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", encrypted.toString()), null);
+    Cli refused = Cli.run(def, "build", "--local", "rootfs=" + rootfs, "--ssh", "default=" + encrypted,
+        "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains(encrypted.toString()).contains("encrypted");
+  }
+
   /** Adds ssh-add and the shared libraries it links to, at their host paths. */
   private static Path withSshAdd(Path rootfs) throws Exception {
     Path sshAdd = Path.of("/usr/bin/ssh-add");

@@ -1,6 +1,8 @@
 package dev.kiln.registry.auth;
 
 import dev.kiln.registry.CredentialProvider;
+import dev.kiln.registry.CredentialProvider.IssuedToken;
+import dev.kiln.registry.CredentialProvider.TokenRequest;
 import dev.kiln.registry.Credentials;
 import dev.kiln.registry.RegistryException;
 import dev.kiln.registry.RegistryException.TransportError;
@@ -68,14 +70,14 @@ public final class AuthInterceptor implements Interceptor {
 
   private Optional<Request> authorize(Request request, Challenge challenge, boolean fresh)
       throws RegistryException {
-    Optional<Credentials> creds = lookup(request);
-    if (creds.orElse(null) instanceof Credentials.RegistryToken(String token)) {
-      return Optional.of(request.withHeader("Authorization", "Bearer " + token));
-    }
     if (challenge.isBasic()) {
-      return creds.orElse(null) instanceof Credentials.Basic(String user, String password)
-          ? Optional.of(request.withHeader("Authorization", TokenFetcher.basic(user, password)))
-          : Optional.empty();
+      Optional<Credentials> creds = lookup(request);
+      return switch (creds.orElse(null)) {
+        case Credentials.RegistryToken(String token) -> Optional.of(request.withHeader("Authorization", "Bearer " + token));
+        case Credentials.Basic(String user, String password) ->
+            Optional.of(request.withHeader("Authorization", TokenFetcher.basic(user, password)));
+        case null, default -> Optional.empty();
+      };
     }
     List<String> scopes = scopes(request, challenge);
     String host = request.uri().getRawAuthority();
@@ -83,9 +85,40 @@ public final class AuthInterceptor implements Interceptor {
       cache.invalidate(host, scopes);
     }
     Optional<Token> cached = cache.get(host, scopes);
-    Token token = cached.isPresent() ? cached.get() : tokens.fetch(challenge, creds, scopes, request.endpoint());
+    if (cached.isPresent()) {
+      return Optional.of(bearer(request, cached.get().value()));
+    }
+    // The credentials' holder may fetch the token itself (BuildKit's session FetchToken): then the
+    // secrets never come here. Otherwise this process runs the exchange with the credentials.
+    Optional<IssuedToken> issued = ownersToken(request, challenge, scopes);
+    if (issued.isEmpty()) {
+      Optional<Credentials> creds = lookup(request);
+      if (creds.orElse(null) instanceof Credentials.RegistryToken(String token)) {
+        return Optional.of(bearer(request, token));
+      }
+      issued = Optional.of(tokens.fetch(challenge, creds, scopes, request.endpoint()));
+    }
+    Token token = Token.of(issued.get());
     cache.put(host, scopes, token);
-    return Optional.of(request.withHeader("Authorization", "Bearer " + token.value()));
+    return Optional.of(bearer(request, token.value()));
+  }
+
+  private static Request bearer(Request request, String token) {
+    return request.withHeader("Authorization", "Bearer " + token);
+  }
+
+  private Optional<IssuedToken> ownersToken(Request request, Challenge challenge, List<String> scopes)
+      throws TransportError {
+    String host = request.endpoint().credentialHost();
+    Optional<String> realm = challenge.param("realm");
+    if (realm.isEmpty()) {
+      return Optional.empty(); // the fetcher reports the malformed challenge
+    }
+    try {
+      return credentials.tokenFor(new TokenRequest(host, realm.get(), challenge.param("service").orElse(""), scopes));
+    } catch (IOException e) {
+      throw new TransportError(request.action(), "cannot get a token for " + host + ": " + e.getMessage(), false, e);
+    }
   }
 
   /** The request's own scopes plus the one the registry named in its challenge, if any. */

@@ -2,6 +2,7 @@ package dev.kiln.registry.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.registry.CredentialProvider.IssuedToken;
 import dev.kiln.registry.Credentials;
 import dev.kiln.registry.RegistryException;
 import dev.kiln.registry.RegistryException.Rejected;
@@ -29,7 +30,6 @@ import java.util.Optional;
  */
 final class TokenFetcher {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration MIN_LIFETIME = Duration.ofSeconds(60);
 
   private final Pipeline pipeline;
   private final Clock clock;
@@ -39,7 +39,7 @@ final class TokenFetcher {
     this.clock = clock;
   }
 
-  Token fetch(Challenge challenge, Optional<Credentials> creds, List<String> scopes, Endpoint registry)
+  IssuedToken fetch(Challenge challenge, Optional<Credentials> creds, List<String> scopes, Endpoint registry)
       throws RegistryException {
     String realm = challenge.param("realm").orElseThrow(() -> new Rejected(
         "authenticate to " + registry.base(), 401, "Bearer challenge without a realm"));
@@ -90,19 +90,13 @@ final class TokenFetcher {
         .withBody(Body.of("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private Token parse(String action, byte[] body) throws IOException {
+  private IssuedToken parse(String action, byte[] body) throws IOException {
     JsonNode json = JSON.readTree(body);
     String token = json.path("token").asText(json.path("access_token").asText(""));
     if (token.isEmpty()) {
       throw new Rejected(action, 200, "token response has neither token nor access_token");
     }
-    Duration lifetime = Duration.ofSeconds(json.path("expires_in").asLong(0));
-    if (lifetime.compareTo(MIN_LIFETIME) < 0) {
-      lifetime = MIN_LIFETIME; // the token spec's minimum, also the default
-    }
-    // Renew a little early so a token does not expire between check and use.
-    Duration margin = lifetime.dividedBy(10).compareTo(Duration.ofSeconds(10)) < 0 ? lifetime.dividedBy(10) : Duration.ofSeconds(10);
-    return new Token(token, clock.instant().plus(lifetime).minus(margin));
+    return new IssuedToken(token, Duration.ofSeconds(json.path("expires_in").asLong(0)), clock.instant());
   }
 
   static String basic(String user, String password) {

@@ -159,10 +159,38 @@ class TokenAuthTest {
       return Optional.empty();
     });
     fetch(c);
+    int before = lookups.get();
     validTokens.clear(); // the registry revokes every token it issued
     assertThat(fetch(c)).isEqualTo(BLOB);
     assertThat(issued).hasValue(2);
-    assertThat(lookups.get()).isGreaterThanOrEqualTo(3);
+    assertThat(lookups.get()).isEqualTo(before + 1); // asked again after the 401, for the new token only
+  }
+
+  @Test
+  void aTokenFromTheCredentialsOwnerIsUsedWithoutAskingForCredentials() throws IOException {
+    validTokens.add("owner-token");
+    List<CredentialProvider.TokenRequest> asked = new CopyOnWriteArrayList<>();
+    AtomicInteger lookups = new AtomicInteger();
+    CredentialProvider owner = new CredentialProvider() {
+      @Override
+      public Optional<Credentials> credentialsFor(String host) {
+        lookups.incrementAndGet();
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<IssuedToken> tokenFor(TokenRequest request) {
+        asked.add(request);
+        return Optional.of(new IssuedToken("owner-token", Duration.ofSeconds(300), clock.instant()));
+      }
+    };
+    RegistryClient c = client(owner);
+    assertThat(fetch(c)).isEqualTo(BLOB);
+    assertThat(fetch(c)).isEqualTo(BLOB); // cached: the owner is asked once
+    assertThat(asked).containsExactly(new CredentialProvider.TokenRequest(server.host(), "http://" + server.host() + "/token",
+        "fake-registry", List.of("repository:team/app:pull")));
+    assertThat(lookups).hasValue(0);
+    assertThat(tokenRequests).isEmpty();
   }
 
   @Test

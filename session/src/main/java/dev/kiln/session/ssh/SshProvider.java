@@ -19,13 +19,14 @@ import java.util.Map;
 /**
  * The client's SSH service (buildctl's {@code --ssh}): each {@code ForwardAgent} stream, for the
  * agent id in its {@code buildkit.ssh.id} header, becomes one connection to that agent's local
- * unix socket, bytes copied both ways.
+ * unix socket, bytes copied both ways, or is answered by an in-memory agent holding the key files
+ * given for that id.
  */
 public final class SshProvider implements BindableService {
-  private final Map<String, Path> agents;
+  private final Map<String, AgentSource> agents;
 
-  /** @param agents agent socket by id ({@code default} for {@code --ssh default}) */
-  public SshProvider(Map<String, Path> agents) {
+  /** @param agents agent by id ({@code default} for {@code --ssh default}) */
+  public SshProvider(Map<String, AgentSource> agents) {
     this.agents = Map.copyOf(agents);
   }
 
@@ -48,11 +49,15 @@ public final class SshProvider implements BindableService {
     @Override
     public StreamObserver<BytesMessage> forwardAgent(StreamObserver<BytesMessage> toDaemon) {
       String id = idOf(HeadersInterceptor.current().get(SshClient.ID_HEADER));
-      Path socket = agents.get(id);
       SocketChannel agent;
       try {
-        if (socket == null) throw new IOException("no ssh agent " + id);
-        agent = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        switch (agents.get(id)) {
+          case null -> throw new IOException("no ssh agent " + id);
+          case AgentSource.Keys keys -> {
+            return new KeyAgentConnection(new KeyAgent(keys.keys()), toDaemon);
+          }
+          case AgentSource.Socket(Path socket) -> agent = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        }
       } catch (IOException e) {
         toDaemon.onError(Status.UNAVAILABLE.withDescription("ssh agent " + id + ": " + e.getMessage()).asRuntimeException());
         return new Discard();

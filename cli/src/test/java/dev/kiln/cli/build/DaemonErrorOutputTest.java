@@ -1,0 +1,38 @@
+package dev.kiln.cli.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command that calls the daemon reports an unreachable one the same way: one line, exit 1
+ * ({@code du} and {@code prune} through DaemonCommand, {@code debug workers} and {@code version}
+ * through DaemonConnection.call, {@code build} through its own path).
+ */
+class DaemonErrorOutputTest {
+  @TempDir Path tmp;
+
+  @Test
+  void anUnreachableDaemonIsOneLineAndExitCodeOne() throws Exception {
+    String addr = "unix://" + tmp.resolve("no-such/kilnd.sock");
+    for (String[] args : new String[][] {
+        {"du", "--addr", addr}, {"prune", "--addr", addr}, {"debug", "workers", "--addr", addr},
+        {"version", "--addr", addr}, {"build", "--addr", addr, "--frontend", "dockerfile.v0", "--local", "context=" + tmp,
+            "--local", "dockerfile=" + tmp}}) {
+      Cli r = Cli.run(args);
+      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(1);
+      assertThat(r.err().lines().filter(l -> l.startsWith("ERROR: ")))
+          .as(r.err()).singleElement().asString()
+          .isEqualTo("ERROR: daemon unavailable: io exception: no socket at that path (is kilnd running?)");
+    }
+  }
+
+  @Test
+  void aFilterTheDaemonRefusesIsAUsageError() throws Exception {
+    Cli r = Cli.run("du", "--root", tmp.resolve("state").toString(), "--filter", "colour==red");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("ERROR: ").contains("unknown field 'colour'");
+  }
+}
