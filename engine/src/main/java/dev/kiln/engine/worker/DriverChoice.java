@@ -9,6 +9,7 @@ import dev.kiln.engine.sys.Mounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Picks the snapshot driver: overlayfs when a test mount works on the state directory, else copies. */
 final class DriverChoice {
@@ -19,8 +20,45 @@ final class DriverChoice {
     return switch (wanted) {
       case "copy" -> new CopyDriver(copier::copy);
       case "overlayfs" -> new OverlayDriver();
-      default -> overlayWorks(tmp) ? new OverlayDriver() : new CopyDriver(copier::copy);
+      default -> overlayWorksRemembered(tmp) ? new OverlayDriver() : new CopyDriver(copier::copy);
     };
+  }
+
+  /**
+   * {@link #overlayWorks}, remembered next to {@code tmp} for as long as the kernel runs and the
+   * directory stays on the same file system: the probe mount costs tens of milliseconds, paid by
+   * every CLI start otherwise. Only success is remembered (a failure probes again next time).
+   */
+  static boolean overlayWorksRemembered(Path tmp) {
+    Path memo = tmp.resolveSibling("overlay-works");
+    String key = probeKey(tmp);
+    try {
+      if (key != null && Files.isRegularFile(memo) && Files.readString(memo).equals(key)) return true;
+    } catch (IOException unreadable) {
+      // probe again
+    }
+    if (!overlayWorks(tmp)) return false;
+    if (key != null) {
+      try {
+        Path part = tmp.resolve("overlay-works.tmp");
+        Files.writeString(part, key);
+        Files.move(part, memo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        // not remembered: the next start probes again
+      }
+    }
+    return true;
+  }
+
+  /** This boot and the file system holding {@code dir}; null when either is unknown. */
+  private static String probeKey(Path dir) {
+    try {
+      String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+      Object device = Files.getAttribute(dir, "unix:dev");
+      return boot + " " + device + "\n";
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Mounts a two-layer overlay in {@code tmp}; any failure means "not here". */
