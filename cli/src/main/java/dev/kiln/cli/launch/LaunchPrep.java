@@ -2,6 +2,7 @@ package dev.kiln.cli.launch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.sqlite.util.OSInfo;
 
 /**
@@ -19,15 +17,16 @@ import org.sqlite.util.OSInfo;
  * start with, shaped for start-up time.
  *
  * <ul>
- *   <li>Signed jars are copied without their signatures: the JVM verifies a signed jar on first
- *       use (tens of milliseconds) and the AOT cache cannot hold its classes, so every start paid
- *       for it. The copies are used only by the launcher; the build and the tests use the originals.
+ *   <li>Jars the JVM starts slowly from are replaced by launch copies ({@link LaunchJars}): signed
+ *       jars (verified on first use, tens of milliseconds, and kept out of the AOT cache) and jars
+ *       of pre-Java 6 class files (which the AOT cache cannot link). A jar that cannot be copied is
+ *       used as it is. The build and the tests use the originals.
  *   <li>SQLite's native library is extracted once, so the driver loads it from there instead of
  *       unpacking and comparing 1 MB from its jar on every start.
  * </ul>
  *
  * <p>Usage: {@code LaunchPrep CLASSPATH_FILE OUT_DIR}; writes {@code OUT_DIR/classpath} and {@code
- * OUT_DIR/jvm-options}.
+ * OUT_DIR/jvm-options} (one option a line).
  */
 public final class LaunchPrep {
   private LaunchPrep() {}
@@ -38,12 +37,16 @@ public final class LaunchPrep {
       System.exit(2);
     }
     Path out = Path.of(args[1]);
-    Files.createDirectories(out.resolve("jars"));
-    List<String> classpath = new ArrayList<>();
+    Path jars = Files.createDirectories(out.resolve("jars"));
+    List<Path> original = new ArrayList<>();
     for (String entry : Files.readString(Path.of(args[0])).strip().split(":")) {
-      if (entry.isEmpty()) continue;
-      Path jar = Path.of(entry);
-      classpath.add(isSigned(jar) ? unsignedCopy(jar, out.resolve("jars")).toString() : entry);
+      if (!entry.isEmpty()) original.add(Path.of(entry));
+    }
+    URL[] urls = new URL[original.size()];
+    for (int i = 0; i < urls.length; i++) urls[i] = original.get(i).toUri().toURL();
+    List<String> classpath = new ArrayList<>();
+    for (Path jar : original) {
+      classpath.add(launchJar(jar, jars, urls).toString());
     }
     List<String> options = new ArrayList<>();
     sqliteLibrary(out.resolve("native")).ifPresent(lib -> {
@@ -54,36 +57,13 @@ public final class LaunchPrep {
     write(out.resolve("jvm-options"), String.join("\n", options));
   }
 
-  static boolean isSigned(Path jar) throws IOException {
-    if (!jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)) return false;
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      return zip.stream().anyMatch(e -> isSignatureFile(e.getName()));
+  private static Path launchJar(Path jar, Path dir, URL[] classpath) {
+    try {
+      return LaunchJars.needsCopy(jar) ? LaunchJars.copy(jar, dir, classpath) : jar;
+    } catch (IOException e) {
+      System.err.println("kiln: using " + jar + " as it is: " + e.getMessage());
+      return jar;
     }
-  }
-
-  private static boolean isSignatureFile(String name) {
-    if (!name.startsWith("META-INF/") || name.indexOf('/', "META-INF/".length()) >= 0) return false;
-    return name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".DSA") || name.endsWith(".EC");
-  }
-
-  static Path unsignedCopy(Path jar, Path dir) throws IOException {
-    Path copy = dir.resolve(jar.getFileName());
-    Path tmp = dir.resolve(jar.getFileName() + ".tmp");
-    try (ZipFile in = new ZipFile(jar.toFile());
-        ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(tmp))) {
-      for (ZipEntry e : in.stream().toList()) {
-        if (isSignatureFile(e.getName())) continue;
-        ZipEntry copyEntry = new ZipEntry(e.getName());
-        copyEntry.setTime(e.getTime());
-        zos.putNextEntry(copyEntry);
-        try (InputStream body = in.getInputStream(e)) {
-          body.transferTo(zos);
-        }
-        zos.closeEntry();
-      }
-    }
-    Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return copy;
   }
 
   /** The driver's own choice of library for this OS and architecture, extracted under {@code dir}. */

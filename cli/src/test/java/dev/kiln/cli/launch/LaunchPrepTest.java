@@ -3,6 +3,14 @@ package dev.kiln.cli.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.Opcode;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +59,46 @@ class LaunchPrepTest {
       assertThat(new String(zip.getInputStream(zip.getEntry("a/B.class")).readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("content of a/B.class");
     }
-    assertThat(LaunchPrep.isSigned(plain)).isFalse();
-    assertThat(LaunchPrep.isSigned(copy)).isFalse();
+    assertThat(LaunchJars.needsCopy(plain)).isFalse();
+    assertThat(LaunchJars.needsCopy(copy)).isFalse();
+  }
+
+  /** A Java 5 class whose method branches: as a Java 8 class it needs a stack map to verify. */
+  private static byte[] java5Class() {
+    return ClassFile.of().build(ClassDesc.of("old.Sign"), cb -> cb
+        .withVersion(49, 0)
+        .withFlags(ClassFile.ACC_PUBLIC)
+        .withMethodBody("sign", MethodTypeDesc.of(ConstantDescs.CD_String, ConstantDescs.CD_int),
+            ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> {
+              code.iload(0).ifThen(Opcode.IFLT, t -> t.ldc("negative").areturn());
+              code.ldc("not negative").areturn();
+            }));
+  }
+
+  @Test
+  void oldClassFilesAreRewrittenAsJava8ClassesThatVerifyAndBehaveTheSame() throws Exception {
+    Path jar = tmp.resolve("old.jar");
+    try (ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(jar))) {
+      zos.putNextEntry(new ZipEntry("old/Sign.class"));
+      zos.write(java5Class());
+      zos.closeEntry();
+    }
+    assertThat(LaunchJars.needsCopy(jar)).isTrue();
+
+    Path copy = LaunchJars.copy(jar, Files.createDirectories(tmp.resolve("copies")), new URL[] {jar.toUri().toURL()});
+
+    byte[] upgraded;
+    try (ZipFile zip = new ZipFile(copy.toFile())) {
+      upgraded = zip.getInputStream(zip.getEntry("old/Sign.class")).readAllBytes();
+    }
+    assertThat(OldClassFiles.majorVersion(upgraded)).isEqualTo(52);
+    assertThat(LaunchJars.needsCopy(copy)).isFalse();
+    // Loading verifies it (the type-checking verifier: Java 8 class files must carry stack maps).
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {copy.toUri().toURL()}, null)) {
+      Method sign = loader.loadClass("old.Sign").getMethod("sign", int.class);
+      assertThat(sign.invoke(null, -3)).isEqualTo("negative");
+      assertThat(sign.invoke(null, 4)).isEqualTo("not negative");
+    }
   }
 
   @Test
