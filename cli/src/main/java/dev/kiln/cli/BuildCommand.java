@@ -55,7 +55,7 @@ final class BuildCommand implements Callable<Integer> {
       ProgressDisplay display = ProgressDisplay.create(mode, stdio.err(), isTty(), () -> TerminalSize.DEFAULT);
       KilnClient.Outcome outcome;
       try (display) {
-        outcome = new KilnClient(connection.channel()).build(plan, stdio.out(), display);
+        outcome = new KilnClient(connection.channel(), connection.embedded() != null).build(plan, stdio.out(), display);
       }
       return BuildReport.report(outcome, display, plan, stdio.err(), flags.metadataFile);
     } catch (IOException | RuntimeException e) {

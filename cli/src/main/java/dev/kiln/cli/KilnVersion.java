@@ -5,7 +5,11 @@ import picocli.CommandLine.IVersionProvider;
 final class KilnVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {text()};
+  }
+
+  static String text() {
     String v = KilnVersion.class.getPackage().getImplementationVersion();
-    return new String[] {"kiln " + (v == null ? "dev" : v)};
+    return "kiln " + (v == null ? "dev" : v);
   }
 }

@@ -11,7 +11,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (asksOnlyForTheVersion(args)) {
+      // Answered before the command framework loads: scripts call this often, and it is most of
+      // the time such a short run takes.
+      System.out.println(KilnVersion.text());
+      return;
+    }
     System.exit(run(args));
+  }
+
+  static boolean asksOnlyForTheVersion(String... args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   static int run(String... args) {

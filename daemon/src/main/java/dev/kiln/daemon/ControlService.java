@@ -138,8 +138,13 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       toClient.onError(Status.INVALID_ARGUMENT.withDescription("missing x-docker-expose-session-uuid").asRuntimeException());
       return new NoopObserver<>();
     }
-    DaemonSession session = DaemonSession.open(id, headers.get(SessionHeaders.SHARED_KEY),
-        HeadersInterceptor.all(headers, SessionHeaders.GRPC_METHOD), toClient);
+    String sharedKey = headers.get(SessionHeaders.SHARED_KEY);
+    List<String> methods = HeadersInterceptor.all(headers, SessionHeaders.GRPC_METHOD);
+    String inProcessServer = headers.get(SessionHeaders.IN_PROCESS_SERVER);
+    // Only a client in this JVM can name an in-process server; from a socket the header is ignored.
+    DaemonSession session = inProcessServer != null && HeadersInterceptor.inProcessCall()
+        ? DaemonSession.openInProcess(id, sharedKey, methods, inProcessServer, toClient)
+        : DaemonSession.open(id, sharedKey, methods, toClient);
     sessions.register(session);
     return session.fromClient();
   }

@@ -11,6 +11,12 @@ public final class SessionHeaders {
   public static final Metadata.Key<String> SHARED_KEY = key("x-docker-expose-session-sharedkey");
   /** Repeated: one {@code /pkg.Service/Method} per method the client serves. */
   public static final Metadata.Key<String> GRPC_METHOD = key("x-docker-expose-session-grpc-method");
+  /**
+   * Kiln's own: the client serves its session on grpc-java's in-process transport under this name,
+   * reachable directly when client and daemon share a JVM (the embedded mode), instead of through
+   * a tunnel in the stream. Honoured only on calls that arrived in-process.
+   */
+  public static final Metadata.Key<String> IN_PROCESS_SERVER = key("x-kiln-session-inprocess-server");
 
   /** FileSync.DiffCopy: which local directory. */
   public static final Metadata.Key<String> DIR_NAME = key("dir-name");

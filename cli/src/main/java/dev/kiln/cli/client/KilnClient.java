@@ -33,9 +33,17 @@ import java.util.function.Consumer;
  */
 public final class KilnClient {
   private final Channel channel;
+  private final boolean inProcess;
 
+  /** A client of a daemon over a socket. */
   public KilnClient(Channel channel) {
+    this(channel, false);
+  }
+
+  /** @param inProcess the daemon runs in this JVM (embedded): the session skips the tunnel */
+  public KilnClient(Channel channel, boolean inProcess) {
     this.channel = channel;
+    this.inProcess = inProcess;
   }
 
   /** The build's outcome: the exporter response, or the daemon's error. */
@@ -54,7 +62,9 @@ public final class KilnClient {
     String sessionId = randomId();
     ControlGrpc.ControlStub async = ControlGrpc.newStub(channel);
     // The session must be up while Solve runs: the daemon calls back into it for files, secrets and outputs.
-    ClientSession session = ClientSession.start(async, sessionId, sessionName(), sharedKey(plan), services(plan, stdout));
+    ClientSession session = inProcess
+        ? ClientSession.startInProcess(async, sessionId, sessionName(), sharedKey(plan), services(plan, stdout))
+        : ClientSession.start(async, sessionId, sessionName(), sharedKey(plan), services(plan, stdout));
     try {
       Thread status = Thread.ofVirtual().name("kiln-status").start(() -> follow(ref, progress));
       Outcome outcome = solve(request(plan, ref, sessionId));

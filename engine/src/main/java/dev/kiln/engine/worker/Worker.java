@@ -83,6 +83,9 @@ public final class Worker implements AutoCloseable {
   private final Leases leases;
   private final RemoteCaches remoteCaches;
   private RuncExecutor executor;
+  /** Closed with the worker: their HTTP clients hold threads the JVM waits for at exit. */
+  private final DistributionClient registry;
+  private final HttpSource httpSource;
 
   private Worker(EngineConfig config) throws IOException, SQLException {
     this.root = config.root();
@@ -112,15 +115,16 @@ public final class Worker implements AutoCloseable {
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
     HostsConfig hosts = registryHosts(config);
-    DistributionClient registry = registryClient(config, hosts);
+    this.registry = registryClient(config, hosts);
     BlobSources blobSources = new BlobSources(db);
     ImageNames imageNames = new ImageNames(db);
     this.registryResolver = new RegistryResolver(registry, fetcher, imageNames, blobSources);
+    this.httpSource = new HttpSource(content, db, refs);
     this.sources = new SourceManager(List.of(
         new LocalSource(refs, hasher, root.resolve("contenthash")),
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs),
-        new HttpSource(content, db, refs),
+        httpSource,
         new GitSource(root.resolve("git"), tmp, refs)));
     SqliteCacheKeyStorage cacheRecords = new SqliteCacheKeyStorage(db);
     snapshots.addReferrer(id -> cacheRecords.hasResult(SnapshotRefs.resultId(id))
@@ -264,6 +268,8 @@ public final class Worker implements AutoCloseable {
   public void close() throws IOException {
     autoCollector.close();
     hasher.close();
+    httpSource.close();
+    registry.close();
     synchronized (this) {
       if (executor != null) executor.close();
     }

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
  * {"Username":…,"Secret":…}} from stdout. A user name of {@code <token>} marks an identity token.
  */
 public final class CredentialHelper {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first use: most runs never call a helper, and Jackson's set-up is slow to start. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   private static final long TIMEOUT_SECONDS = 30;
 
   private final Optional<Path> directory;
@@ -71,7 +74,7 @@ public final class CredentialHelper {
   private static Optional<Credentials> parse(String program, String stdout) throws IOException {
     JsonNode json;
     try {
-      json = JSON.readTree(stdout);
+      json = Json.MAPPER.readTree(stdout);
     } catch (IOException e) {
       throw new IOException(program + " printed something other than JSON credentials", e);
     }

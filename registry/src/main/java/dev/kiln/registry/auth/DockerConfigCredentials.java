@@ -21,7 +21,11 @@ import java.util.Optional;
  * counts. Thread-safe.
  */
 public final class DockerConfigCredentials implements CredentialProvider {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on first lookup: Jackson's set-up costs tens of milliseconds at every start otherwise. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static final String HUB_SERVER_URL = "https://index.docker.io/v1/";
 
   private final Path configFile;
@@ -54,7 +58,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
     }
     JsonNode config;
     try {
-      config = JSON.readTree(Files.readAllBytes(configFile));
+      config = Json.MAPPER.readTree(Files.readAllBytes(configFile));
     } catch (IOException e) {
       throw new IOException("cannot parse " + configFile + ": " + e.getMessage(), e);
     }

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * endpoint is one small action class; requests pass through endpoint fallback (mirrors, HTTPS→HTTP)
  * → retry → auth → redirects → transport. Immutable and thread-safe.
  */
-public final class DistributionClient implements RegistryClient {
+public final class DistributionClient implements RegistryClient, AutoCloseable {
   private static final int MAX_INDEX_DEPTH = 4;
   private final Wire wire;
 
@@ -49,6 +49,12 @@ public final class DistributionClient implements RegistryClient {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Releases the HTTP clients; requests still running fail. */
+  @Override
+  public void close() {
+    wire.endpoints().close();
   }
 
   @Override

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (dockerd's insecure-registry behaviour); an unconfigured loopback host means plain HTTP, then
  * unverified HTTPS (BuildKit and dockerd reach {@code localhost} registries over HTTP directly). Thread-safe; HTTP clients are built once per TLS setting and shared.
  */
-public final class Endpoints {
+public final class Endpoints implements AutoCloseable {
   private static final String DOCKER_HUB = "docker.io";
   private static final String DOCKER_HUB_API = "registry-1.docker.io";
 
@@ -98,5 +98,15 @@ public final class Endpoints {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Stops the clients' selector threads. An open client keeps a thread blocked in native code, and
+   * the JVM waits up to 300 ms for such threads when a process exits.
+   */
+  @Override
+  public void close() {
+    clients.values().forEach(HttpClient::shutdownNow);
+    clients.clear();
   }
 }

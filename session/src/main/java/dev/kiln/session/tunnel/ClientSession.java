@@ -7,6 +7,7 @@ import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap;
@@ -20,6 +21,7 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,19 +32,15 @@ import java.util.concurrent.TimeUnit;
  * stream (buildkit-wire §3.2). Close after the build's {@code Solve} returned.
  */
 public final class ClientSession implements AutoCloseable {
-  private final EventLoopGroup group;
-  private final Server server;
-  private final Channel channel;
   private final StreamObserver<BytesMessage> toDaemon;
   private final CountDownLatch ended;
+  /** Stops what serves the services: the tunnel's server, channel and event loops, or the in-process server. */
+  private final Runnable stopServing;
 
-  private ClientSession(EventLoopGroup group, Server server, Channel channel, StreamObserver<BytesMessage> toDaemon,
-      CountDownLatch ended) {
-    this.group = group;
-    this.server = server;
-    this.channel = channel;
+  private ClientSession(StreamObserver<BytesMessage> toDaemon, CountDownLatch ended, Runnable stopServing) {
     this.toDaemon = toDaemon;
     this.ended = ended;
+    this.stopServing = stopServing;
   }
 
   /**
@@ -65,10 +63,7 @@ public final class ClientSession implements AutoCloseable {
         .bossEventLoopGroup(group)
         .workerEventLoopGroup(group)
         .maxInboundMessageSize(Tunnels.MAX_MESSAGE);
-    List<ServerServiceDefinition> definitions = new ArrayList<>();
-    // BuildKit closes a session whose health checks fail twice; kilnd does not ask, buildkitd does.
-    definitions.add(new HealthStatusManager().getHealthService().bindService());
-    services.forEach(s -> definitions.add(s.bindService()));
+    List<ServerServiceDefinition> definitions = definitions(services);
     definitions.forEach(builder::addService);
     Server server = builder.build().start();
     CountDownLatch ended = new CountDownLatch(1);
@@ -80,7 +75,55 @@ public final class ClientSession implements AutoCloseable {
     Channel channel = new Bootstrap().group(group).channel(LocalChannel.class).handler(pump)
         .connect(address).syncUninterruptibly().channel();
     fromDaemon.connect(channel);
-    return new ClientSession(group, server, channel, toDaemon, ended);
+    return new ClientSession(toDaemon, ended, () -> {
+      channel.close();
+      server.shutdownNow();
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    });
+  }
+
+  /**
+   * Like {@link #start}, for a daemon in this JVM reached over the in-process transport (the
+   * embedded mode): the services are served in-process and the daemon calls them directly, with no
+   * tunnel in the stream. A daemon elsewhere would not find the server: use {@link #start} there.
+   */
+  public static ClientSession startInProcess(ControlGrpc.ControlStub control, String id, String name, String sharedKey,
+      List<BindableService> services) throws IOException {
+    String serverName = "kiln-session-" + UUID.randomUUID();
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(serverName).maxInboundMessageSize(Tunnels.MAX_MESSAGE);
+    List<ServerServiceDefinition> definitions = definitions(services);
+    definitions.forEach(builder::addService);
+    Server server = builder.build().start();
+    CountDownLatch ended = new CountDownLatch(1);
+    Metadata headers = headers(id, name, sharedKey, definitions);
+    headers.put(SessionHeaders.IN_PROCESS_SERVER, serverName);
+    StreamObserver<BytesMessage> toDaemon = control
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .session(new StreamObserver<>() {
+          @Override
+          public void onNext(BytesMessage ignored) {
+            // nothing travels in the stream
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            ended.countDown();
+          }
+
+          @Override
+          public void onCompleted() {
+            ended.countDown();
+          }
+        });
+    return new ClientSession(toDaemon, ended, server::shutdownNow);
+  }
+
+  private static List<ServerServiceDefinition> definitions(List<BindableService> services) {
+    List<ServerServiceDefinition> definitions = new ArrayList<>();
+    // BuildKit closes a session whose health checks fail twice; kilnd does not ask, buildkitd does.
+    definitions.add(new HealthStatusManager().getHealthService().bindService());
+    services.forEach(s -> definitions.add(s.bindService()));
+    return definitions;
   }
 
   private static Metadata headers(String id, String name, String sharedKey, List<ServerServiceDefinition> services) {
@@ -108,8 +151,6 @@ public final class ClientSession implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    channel.close();
-    server.shutdownNow();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    stopServing.run();
   }
 }

@@ -2,61 +2,31 @@ package dev.kiln.session.tunnel;
 
 import dev.kiln.proto.control.BytesMessage;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.bootstrap.ServerBootstrap;
-import io.grpc.netty.shaded.io.netty.channel.Channel;
-import io.grpc.netty.shaded.io.netty.channel.ChannelInitializer;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.local.LocalAddress;
-import io.grpc.netty.shaded.io.netty.channel.local.LocalChannel;
-import io.grpc.netty.shaded.io.netty.channel.local.LocalServerChannel;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The daemon end of a session: given the {@code Control.Session} call's response observer, runs a
- * gRPC client over the tunnel ({@link #channel()}) to call the services the client exposes. Pass
- * {@link #fromClient()} as the call's request observer. Thread-safe.
+ * gRPC client ({@link #channel()}) to call the services the client exposes, over the tunnel or, in
+ * the embedded mode, in-process. Pass {@link #fromClient()} as the call's request observer.
+ * Thread-safe.
  */
 public final class DaemonSession implements AutoCloseable {
   private final String id;
   private final String sharedKey;
   private final Set<String> methods;
-  private final EventLoopGroup group;
-  private final Channel server;
-  private final ManagedChannel channel;
-  private final ByteSink fromClient;
+  private final DaemonTransport transport;
   private final CountDownLatch ended = new CountDownLatch(1);
 
-  private DaemonSession(String id, String sharedKey, Set<String> methods, StreamObserver<BytesMessage> toClient) {
+  private DaemonSession(String id, String sharedKey, Set<String> methods, Function<Runnable, DaemonTransport> transport) {
     this.id = id;
     this.sharedKey = sharedKey;
     this.methods = methods;
-    this.group = Tunnels.newGroup();
-    this.fromClient = new ByteSink(this::onClientEnd);
-    LocalAddress address = Tunnels.newAddress("session-daemon");
-    BytePump pump = new BytePump(toClient);
-    // The tunnel's far end: the one connection our gRPC client makes lands here and is spliced to the stream.
-    this.server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
-        .childHandler(new ChannelInitializer<LocalChannel>() {
-          @Override
-          protected void initChannel(LocalChannel ch) {
-            ch.pipeline().addLast(pump);
-            fromClient.connect(ch);
-          }
-        })
-        .bind(address).syncUninterruptibly().channel();
-    this.channel = NettyChannelBuilder.forAddress(address)
-        .channelType(LocalChannel.class)
-        .eventLoopGroup(group)
-        .usePlaintext()
-        .overrideAuthority("localhost")
-        .maxInboundMessageSize(Tunnels.MAX_MESSAGE)
-        .build();
-    channel.getState(true); // connect now, so the client's SETTINGS get an answer
+    this.transport = transport.apply(this::onClientEnd);
   }
 
   /**
@@ -69,8 +39,21 @@ public final class DaemonSession implements AutoCloseable {
 
   /** @param sharedKey the client's {@code x-docker-expose-session-sharedkey}: synced dirs are reused under it */
   public static DaemonSession open(String id, String sharedKey, List<String> methods, StreamObserver<BytesMessage> toClient) {
-    Set<String> lower = Set.copyOf(methods.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList());
-    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower, toClient);
+    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods), end -> TunnelTransport.open(toClient, end));
+  }
+
+  /**
+   * A session whose client serves in this JVM under {@code serverName} (see {@link
+   * ClientSession#startInProcess}); only for calls that arrived over the in-process transport.
+   */
+  public static DaemonSession openInProcess(String id, String sharedKey, List<String> methods, String serverName,
+      StreamObserver<BytesMessage> toClient) {
+    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods),
+        end -> InProcessTransport.open(serverName, toClient, end));
+  }
+
+  private static Set<String> lower(List<String> methods) {
+    return Set.copyOf(methods.stream().map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList());
   }
 
   public String sharedKey() {
@@ -83,12 +66,12 @@ public final class DaemonSession implements AutoCloseable {
 
   /** The request observer of the outer call. */
   public StreamObserver<BytesMessage> fromClient() {
-    return fromClient;
+    return transport.fromClient();
   }
 
   /** Calls the client's services over the tunnel. */
   public ManagedChannel channel() {
-    return channel;
+    return transport.channel();
   }
 
   /** Whether the client serves {@code /pkg.Service/Method} (compared case-insensitively, like BuildKit). */
@@ -112,8 +95,6 @@ public final class DaemonSession implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
-    server.close();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    transport.close().run();
   }
 }

@@ -11,6 +11,7 @@ import dev.kiln.engine.executor.oci.MountStubs;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
@@ -57,7 +58,9 @@ public final class RuncExecutor implements Executor {
    * parent. Not during runs.
    */
   public void sweep() throws IOException {
-    if (Files.isDirectory(config.runcRoot())) {
+    // runc keeps a directory per container under its root: none means nothing to ask runc about
+    // (spawning it costs tens of milliseconds at every start).
+    if (hasEntries(config.runcRoot())) {
       for (String id : runc.list()) {
         runc.deleteForce(id);
       }
@@ -65,6 +68,13 @@ public final class RuncExecutor implements Executor {
     Bundle.deleteTree(config.bundles());
     Bundle.deleteTree(config.secretsRoot());
     CgroupParent.removeEmpty(config.cgroupParent());
+  }
+
+  private static boolean hasEntries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return false;
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    }
   }
 
   /**
@@ -80,7 +90,7 @@ public final class RuncExecutor implements Executor {
     }
   }
 
-  private static void removeIfEmpty(java.nio.file.Path dir, String what) throws IOException {
+  private static void removeIfEmpty(Path dir, String what) throws IOException {
     try {
       Files.deleteIfExists(dir);
     } catch (java.nio.file.DirectoryNotEmptyException e) {

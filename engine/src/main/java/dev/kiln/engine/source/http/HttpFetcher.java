@@ -20,14 +20,12 @@ import java.time.Duration;
  * known, following redirects, retried with backoff on connection errors and 408/429/5xx.
  * Thread-safe.
  */
-final class HttpFetcher {
+final class HttpFetcher implements AutoCloseable {
   private static final int ATTEMPTS = 4;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(30))
-      .build();
+  /** Built on first use: most builds download nothing, and a client costs TLS set-up and a thread. */
+  private HttpClient client;
   private final ContentStore store;
 
   HttpFetcher(ContentStore store) {
@@ -67,7 +65,7 @@ final class HttpFetcher {
     if (previous != null && previous.lastModified() != null) request.header("If-Modified-Since", previous.lastModified());
     HttpResponse<InputStream> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new TransientException(describe(e), e);
     }
@@ -145,5 +143,22 @@ final class HttpFetcher {
       count += n;
       if (bytes != null) bytes.update(count);
     }
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
+    }
+    return client;
+  }
+
+  /** Stops the client's selector thread (the JVM waits for threads in native code at exit). */
+  @Override
+  public synchronized void close() {
+    if (client != null) client.shutdownNow();
+    client = null;
   }
 }

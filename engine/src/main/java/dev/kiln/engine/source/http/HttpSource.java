@@ -29,7 +29,7 @@ import java.util.Set;
  * http.filename}, the Content-Disposition header or the URL; mode 0600 unless {@code http.perm};
  * owned by {@code http.uid}/{@code http.gid}; its mtime is the Last-Modified header when given.
  */
-public final class HttpSource implements PinningSource {
+public final class HttpSource implements PinningSource, AutoCloseable {
   private final ContentStore store;
   private final HttpValidators validators;
   private final HttpFetcher fetcher;
@@ -40,6 +40,12 @@ public final class HttpSource implements PinningSource {
     this.validators = new HttpValidators(db);
     this.fetcher = new HttpFetcher(store);
     this.refs = refs;
+  }
+
+  /** Releases the HTTP client, if one was made. */
+  @Override
+  public void close() {
+    fetcher.close();
   }
 
   @Override
