@@ -1,0 +1,43 @@
+package dev.kiln.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Runs a command line through picocli, handing the streams to the commands that take them. */
+final class CommandRunner {
+  private CommandRunner() {}
+
+  static int execute(Stdio stdio, String... args) {
+    CommandLine commandLine = new CommandLine(new KilnCommand(), new StdioFactory(stdio));
+    commandLine.setOut(new PrintWriter(stdio.out(), true, StandardCharsets.UTF_8));
+    commandLine.setErr(new PrintWriter(stdio.err(), true, StandardCharsets.UTF_8));
+    return commandLine.execute(args);
+  }
+
+  /** Hands the streams to the commands that take them; every other class is built as usual. */
+  private record StdioFactory(Stdio stdio) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == DumpLlbCommand.class) {
+        return cls.cast(new DumpLlbCommand(stdio));
+      }
+      if (cls == WorkersCommand.class) {
+        return cls.cast(new WorkersCommand(stdio));
+      }
+      if (cls == DuCommand.class) {
+        return cls.cast(new DuCommand(stdio));
+      }
+      if (cls == PruneCommand.class) {
+        return cls.cast(new PruneCommand(stdio));
+      }
+      if (cls == BuildCommand.class) {
+        return cls.cast(new BuildCommand(stdio));
+      }
+      if (cls == VersionCommand.class) {
+        return cls.cast(new VersionCommand(stdio));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}
