@@ -9,10 +9,27 @@ final class CommandRunner {
   private CommandRunner() {}
 
   static int execute(Stdio stdio, String... args) {
-    CommandLine commandLine = new CommandLine(new KilnCommand(), new StdioFactory(stdio));
+    StdioFactory factory = new StdioFactory(stdio);
+    CommandLine commandLine = new CommandLine(new KilnCommand(), factory);
+    // Only the sub-command that runs is modelled (picocli reflects over every option of every
+    // command it is given: tens of milliseconds of a start); help and errors get them all.
+    var only = KilnCommand.subcommandOf(args);
+    for (var sub : KilnCommand.SUBCOMMANDS.entrySet()) {
+      if (only.isEmpty() || only.get().equals(sub.getKey())) {
+        commandLine.addSubcommand(sub.getKey(), new CommandLine(create(factory, sub.getValue()), factory));
+      }
+    }
     commandLine.setOut(new PrintWriter(stdio.out(), true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(stdio.err(), true, StandardCharsets.UTF_8));
     return commandLine.execute(args);
+  }
+
+  private static Object create(StdioFactory factory, Class<?> cls) {
+    try {
+      return factory.create(cls);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the " + cls.getSimpleName() + " command", e);
+    }
   }
 
   /** Hands the streams to the commands that take them; every other class is built as usual. */
