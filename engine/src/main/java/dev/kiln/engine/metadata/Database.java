@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
   private final Connection writer;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  /** Readers opened so far: opened as reads need them (a connection costs milliseconds; a CLI run needs one or two). */
+  private int openedReaders;
   private final List<Connection> all = new ArrayList<>();
 
   /** A unit of work on a connection. */
@@ -37,9 +39,6 @@ public final class Database implements AutoCloseable {
     this.writer = connect();
     try (Statement s = writer.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
-    }
-    for (int i = 0; i < READERS; i++) {
-      readers.add(connect());
     }
   }
 
@@ -99,7 +98,9 @@ public final class Database implements AutoCloseable {
   public <T> T read(Work<T> work) throws SQLException {
     Connection c;
     try {
-      c = readers.take();
+      c = readers.poll();
+      if (c == null) c = newReaderOrNull();
+      if (c == null) c = readers.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted while waiting for a database connection", e);
@@ -108,6 +109,22 @@ public final class Database implements AutoCloseable {
       return work.apply(c);
     } finally {
       readers.add(c);
+    }
+  }
+
+  /** A new reader while fewer than {@link #READERS} exist, else null (wait for one). */
+  private Connection newReaderOrNull() throws SQLException {
+    synchronized (readers) {
+      if (openedReaders == READERS) return null;
+      openedReaders++;
+    }
+    try {
+      return connect();
+    } catch (SQLException | RuntimeException e) {
+      synchronized (readers) {
+        openedReaders--;
+      }
+      throw e;
     }
   }
 

@@ -27,10 +27,13 @@ final class Libc {
   private static final SymbolLookup LOOKUP = LINKER.defaultLookup();
   private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
   private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-  private static final MethodHandle STRERROR =
-      LINKER.downcallHandle(
-          LOOKUP.find("strerror").orElseThrow(),
-          FunctionDescriptor.of(java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_INT));
+  // Linked on first use: only errors need it.
+  private static final class StrerrorHandle {
+    static final MethodHandle H =
+        LINKER.downcallHandle(
+            LOOKUP.find("strerror").orElseThrow(),
+            FunctionDescriptor.of(java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_INT));
+  }
 
   /**
    * File names are bytes on Linux; encode them exactly as the JDK does for {@link Path}, so a
@@ -85,7 +88,7 @@ final class Libc {
 
   static String strerror(int errno) {
     try {
-      MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+      MemorySegment text = (MemorySegment) StrerrorHandle.H.invokeExact(errno);
       return text.reinterpret(1024).getString(0);
     } catch (Throwable t) {
       return "errno " + errno;

@@ -25,15 +25,24 @@ public final class PosixFiles {
       Libc.errnoCall(
           "statx",
           FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
-  private static final MethodHandle LCHOWN =
-      Libc.errnoCall("lchown", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle CHMOD =
-      Libc.errnoCall("chmod", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-  private static final MethodHandle UTIMENSAT =
-      Libc.errnoCall(
-          "utimensat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-  private static final MethodHandle MKNOD =
-      Libc.errnoCall("mknod", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
+  // Linked on first use (holder classes): making a handle costs milliseconds, and a CLI run needs few.
+  private static final class LchownHandle {
+    static final MethodHandle H =
+        Libc.errnoCall("lchown", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  }
+  private static final class ChmodHandle {
+    static final MethodHandle H =
+        Libc.errnoCall("chmod", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+  }
+  private static final class UtimensatHandle {
+    static final MethodHandle H =
+        Libc.errnoCall(
+            "utimensat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+  }
+  private static final class MknodHandle {
+    static final MethodHandle H =
+        Libc.errnoCall("mknod", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
+  }
 
   private PosixFiles() {}
 
@@ -106,7 +115,7 @@ public final class PosixFiles {
     MemorySegment state = Libc.captureState(arena);
     int rc;
     try {
-      rc = (int) LCHOWN.invokeExact(state, Libc.cPath(arena, path), uid, gid);
+      rc = (int) LchownHandle.H.invokeExact(state, Libc.cPath(arena, path), uid, gid);
     } catch (Throwable t) {
       throw Libc.rethrow(t);
     }
@@ -119,7 +128,7 @@ public final class PosixFiles {
     MemorySegment state = Libc.captureState(arena);
     int rc;
     try {
-      rc = (int) CHMOD.invokeExact(state, Libc.cPath(arena, path), mode & 07777);
+      rc = (int) ChmodHandle.H.invokeExact(state, Libc.cPath(arena, path), mode & 07777);
     } catch (Throwable t) {
       throw Libc.rethrow(t);
     }
@@ -139,7 +148,7 @@ public final class PosixFiles {
     try {
       rc =
           (int)
-              UTIMENSAT.invokeExact(
+              UtimensatHandle.H.invokeExact(
                   state, Libc.AT_FDCWD, Libc.cPath(arena, path), times, Libc.AT_SYMLINK_NOFOLLOW);
     } catch (Throwable t) {
       throw Libc.rethrow(t);
@@ -156,7 +165,7 @@ public final class PosixFiles {
     MemorySegment state = Libc.captureState(arena);
     int rc;
     try {
-      rc = (int) MKNOD.invokeExact(state, Libc.cPath(arena, path), mode, dev);
+      rc = (int) MknodHandle.H.invokeExact(state, Libc.cPath(arena, path), mode, dev);
     } catch (Throwable t) {
       throw Libc.rethrow(t);
     }

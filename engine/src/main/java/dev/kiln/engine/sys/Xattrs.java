@@ -19,17 +19,24 @@ import java.util.Optional;
  * target's). Values are raw bytes; names are decoded like file names.
  */
 public final class Xattrs {
-  private static final MethodHandle LGETXATTR =
-      Libc.errnoCall(
-          "lgetxattr", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
-  private static final MethodHandle LSETXATTR =
-      Libc.errnoCall(
-          "lsetxattr",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
+  // Linked on first use (holder classes): making a handle costs milliseconds, and a CLI run needs few.
+  private static final class LgetxattrHandle {
+    static final MethodHandle H =
+        Libc.errnoCall(
+            "lgetxattr", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
+  }
+  private static final class LsetxattrHandle {
+    static final MethodHandle H =
+        Libc.errnoCall(
+            "lsetxattr",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
+  }
   private static final MethodHandle LLISTXATTR =
       Libc.errnoCall("llistxattr", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
-  private static final MethodHandle LREMOVEXATTR =
-      Libc.errnoCall("lremovexattr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+  private static final class LremovexattrHandle {
+    static final MethodHandle H =
+        Libc.errnoCall("lremovexattr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+  }
 
   private Xattrs() {}
 
@@ -65,7 +72,7 @@ public final class Xattrs {
       try {
         rc =
             (int)
-                LSETXATTR.invokeExact(
+                LsetxattrHandle.H.invokeExact(
                     state,
                     Libc.cPath(arena, path),
                     Libc.cString(arena, name),
@@ -108,7 +115,7 @@ public final class Xattrs {
       try {
         rc =
             (int)
-                LREMOVEXATTR.invokeExact(
+                LremovexattrHandle.H.invokeExact(
                     state, Libc.cPath(arena, path), Libc.cString(arena, name));
       } catch (Throwable t) {
         throw Libc.rethrow(t);
@@ -120,7 +127,7 @@ public final class Xattrs {
   private static long getxattr(
       MemorySegment state, MemorySegment path, MemorySegment name, MemorySegment buf, long size) {
     try {
-      return (long) LGETXATTR.invokeExact(state, path, name, buf, size);
+      return (long) LgetxattrHandle.H.invokeExact(state, path, name, buf, size);
     } catch (Throwable t) {
       throw Libc.rethrow(t);
     }
