@@ -31,21 +31,21 @@ import java.util.function.Consumer;
 public final class Collector {
   private final Database db;
   private final SnapshotStore snapshots;
-  private final CacheMounts cacheMounts;
   private final ActiveBuilds builds;
   private final Path root;
   private final UsageIndex index;
   private final ContentSweep contentSweep;
   private final Leases leases;
 
-  public Collector(Database db, SnapshotStore snapshots, CacheMounts cacheMounts, FileContentStore content,
-      ActiveBuilds builds, Leases leases, Path root) {
+  /** Collects the snapshots, the cache directories, the git mirrors in {@code gitMirrors} and the http downloads. */
+  public Collector(Database db, SnapshotStore snapshots, CacheMounts cacheMounts, InUseDirs gitMirrors,
+      FileContentStore content, ActiveBuilds builds, Leases leases, Path root) {
     this.db = db;
     this.snapshots = snapshots;
-    this.cacheMounts = cacheMounts;
     this.builds = builds;
     this.root = root;
-    this.index = new UsageIndex(db, cacheMounts, builds);
+    this.index = new UsageIndex(db, List.of(new CacheMountRecords(cacheMounts), new GitMirrorRecords(gitMirrors),
+        new HttpDownloadRecords(db, content)), builds);
     this.contentSweep = new ContentSweep(db, content);
     this.leases = leases;
   }
@@ -82,9 +82,9 @@ public final class Collector {
   }
 
   private boolean remove(UsageRecord r) throws IOException {
-    Optional<String> snapshot = UsageIndex.snapshotId(r);
-    if (snapshot.isEmpty()) return cacheMounts.removeIfIdle(r.id().substring(UsageIndex.CACHE_MOUNT.length()));
-    String id = snapshot.get();
+    Optional<ExtraRecords> kind = index.kindOf(r);
+    if (kind.isPresent()) return kind.get().remove(r.id().substring(kind.get().prefix().length()), builds.fence());
+    String id = r.id();
     if (!snapshots.beginRemoval(id)) return false; // a build of this process holds it as a result
     try {
       boolean gone = db.writeIo("collecting snapshot " + id, c -> unlinkIfUnused(c, id, builds.fence()));
