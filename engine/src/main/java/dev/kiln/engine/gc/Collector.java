@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,8 +53,21 @@ public final class Collector {
 
   /** Usage records matching {@code filters} (BuildKit's filter syntax; empty: all), for {@code kiln du}. */
   public List<UsageRecord> usage(List<String> filters) throws IOException {
-    UsageFilter filter = UsageFilter.parse(filters, Instant.now());
-    return index.records().stream().filter(filter::matches).toList();
+    return usage(filters, Duration.ZERO);
+  }
+
+  /**
+   * Usage records matching {@code filters} and, when {@code ageLimit} is positive, not used within
+   * it ({@code DiskUsageRequest.ageLimit}: as BuildKit, a record used after now − ageLimit is left
+   * out; one never used stays).
+   */
+  public List<UsageRecord> usage(List<String> filters, Duration ageLimit) throws IOException {
+    Instant now = Instant.now();
+    UsageFilter filter = UsageFilter.parse(filters, now);
+    Instant cutoff = now.minus(ageLimit);
+    return index.records().stream().filter(filter::matches)
+        .filter(r -> !ageLimit.isPositive() || r.lastUsedAt().map(used -> !used.isAfter(cutoff)).orElse(true))
+        .toList();
   }
 
   /**
