@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A process killed while exporting a cache to a local directory, or while importing one, loses
@@ -31,15 +33,20 @@ class CacheCrashTest {
     cache = tmp.resolve("cache");
   }
 
-  @Test
-  void aProcessKilledDuringACacheExportKeepsThePreviousExport() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"cache", "content"})
+  void aProcessKilledDuringACacheExportKeepsThePreviousExport(String whileWriting) throws Exception {
     Path root = tmp.resolve("state");
     Path before = tmp.resolve("index-after-a.json");
     Victim.killWhenItSays(CacheExportCrashVictim.class, "EXPORTING", root.toString(), rootfs.toString(), cache.toString(),
-        before.toString());
+        before.toString(), whileWriting);
     byte[] index = Files.readAllBytes(cache.resolve("index.json"));
     assertThat(index).as("index.json after the killed export").isEqualTo(Files.readAllBytes(before));
-    assertThat(StoreConsistency.names(cache.resolve("blobs/sha256"))).as("a half-copied blob").anyMatch(n -> n.startsWith(".ingest-"));
+    if (whileWriting.equals("cache")) {
+      assertThat(StoreConsistency.names(cache.resolve("blobs/sha256"))).as("a half-copied blob").anyMatch(n -> n.startsWith(".ingest-"));
+    } else {
+      assertThat(StoreConsistency.names(root.resolve("content/ingest"))).as("a half-compressed layer").isNotEmpty();
+    }
 
     // The previous export is intact: a fresh root imports it and runs no step of "a"; "b" never landed.
     assertThat(ranSteps(tmp.resolve("fresh"), "a")).isZero();

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Exports build "a"'s cache to a local directory (keeping a copy of its {@code index.json}), then
- * builds "b" and dies while exporting its cache to the same directory, a blob half-copied into it.
+ * builds "b" and dies while exporting its cache to the same directory: while a blob is half-copied
+ * into it, or earlier, while a layer is being compressed into the content store.
  */
 public final class CacheExportCrashVictim {
   private CacheExportCrashVictim() {}
@@ -21,7 +22,12 @@ public final class CacheExportCrashVictim {
       }
       Files.copy(cache.resolve("index.json"), Path.of(args[3]));
       try (SolveResult r = engine.solve(CacheCrashBuilds.definition("b"), CacheCrashBuilds.request(rootfs))) {
-        CacheCrashBuilds.dieWhileWriting(cache.resolve("blobs/sha256"), ".ingest-", "EXPORTING");
+        // "cache": while a blob is copied into the cache directory; "content": while a layer is compressed.
+        if (args[4].equals("cache")) {
+          CacheCrashBuilds.dieWhileWriting(cache.resolve("blobs/sha256"), ".ingest-", "EXPORTING");
+        } else {
+          CacheCrashBuilds.dieWhileWriting(root.resolve("content/ingest"), "", "EXPORTING");
+        }
         engine.exportCache(r, CacheCrashBuilds.exportTo(cache));
       }
       System.out.println("EXPORTED");
