@@ -52,7 +52,7 @@ class SourceRecordsGcTest {
     String url = "file://" + repos.served().resolve("app.git");
     Path mirrors = tmp.resolve("state/git");
     try (Engine engine = open()) {
-      try (SolveResult r = solve(engine, State.git(url, "main", o -> {}))) {
+      try (SolveResult _ = solve(engine, State.git(url, "main", o -> {}))) {
         assertThat(engine.diskUsage(List.of("type==source.git.checkout,description~=^git snapshot"))).singleElement()
             .extracting(UsageRecord::description).isEqualTo("git snapshot for " + url + "#main");
         List<UsageRecord> git = engine.diskUsage(List.of("type==source.git.checkout,description~=^shared"));
@@ -87,7 +87,7 @@ class SourceRecordsGcTest {
       server.file("/f.txt", "hello\n".getBytes(StandardCharsets.UTF_8), "\"v1\"", null);
       State state = State.http(server.url("/f.txt"));
       try (Engine engine = open()) {
-        try (SolveResult r = solve(engine, state)) {
+        try (SolveResult _ = solve(engine, state)) {
           assertThat(engine.diskUsage(List.of("description==http url " + server.url("/f.txt")))).singleElement()
               .satisfies(d -> {
                 assertThat(d.id()).startsWith("http:");

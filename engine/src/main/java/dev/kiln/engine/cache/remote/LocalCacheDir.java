@@ -50,7 +50,7 @@ public final class LocalCacheDir {
     ReentrantLock inProcess = WRITERS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
     inProcess.lock();
     try (FileChannel layout = FileChannel.open(dir.resolve("oci-layout"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = layout.lock()) {
+        FileLock _ = layout.lock()) {
       deleteTemporaries(dir);
       deleteTemporaries(blobs);
       Descriptor index = writeLocked(dir, blobs, tag, cache, content, oci);

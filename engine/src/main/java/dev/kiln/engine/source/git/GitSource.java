@@ -91,7 +91,7 @@ public final class GitSource implements PinningSource {
       String fetching = "fetching " + attrs.publicUrl();
       Instant started = Instant.now();
       ctx.progress().status(fetching, fetching, 0, 0, started, null);
-      try (InUseDirs.Use mirror = useMirror(attrs)) {
+      try (var _ = useMirror(attrs)) {
         return fetchAndCheckOut(ctx, attrs, pin, auth, fetching, started);
       }
     }
@@ -142,7 +142,7 @@ public final class GitSource implements PinningSource {
         if (match.isPresent()) {
           p = new Pin(match.get().commit(), match.get().refName());
         } else if (RemoteRefs.isShortCommit(ref)) {
-          try (InUseDirs.Use mirror = useMirror(attrs)) {
+          try (var _ = useMirror(attrs)) {
             p = new Pin(mirrors.fetch(attrs.url(), null, ref, auth), null);
           }
         } else {
