@@ -82,6 +82,29 @@ class SourceRecordsGcTest {
   }
 
   @Test
+  void localContextChecksumMemosAreRecordsThatCanGoAnyTime() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.writeString(ctx.resolve("a.txt"), "a");
+    BuildInputs inputs = new BuildInputs(java.util.Map.of("ctx", ctx), java.util.Map.of());
+    var definition = State.local("ctx").marshal(MarshalOptions.defaults().withLocalUniqueId("t"));
+    try (Engine engine = open()) {
+      engine.solve(definition, SolveRequest.of(inputs)).close();
+      List<UsageRecord> memos = engine.diskUsage(List.of("id~=^contenthash:"));
+      assertThat(memos).singleElement().satisfies(m -> {
+        assertThat(m.recordType()).isEqualTo(RecordType.SOURCE_LOCAL);
+        assertThat(m.size()).isPositive();
+      });
+      assertThat(prune(engine, "id~=^contenthash:")).hasSize(1);
+      assertThat(StoreConsistency.names(tmp.resolve("state/contenthash"))).noneMatch(n -> n.endsWith(".memo"));
+    }
+    // A new process hashes the context again, finds its snapshot, and keeps a memo again.
+    try (Engine engine = open(); SolveResult r = engine.solve(definition, SolveRequest.of(inputs))) {
+      assertThat(r.cached()).isTrue();
+      assertThat(engine.diskUsage(List.of("id~=^contenthash:"))).hasSize(1);
+    }
+  }
+
+  @Test
   void httpDownloadsAreRecordsKeptUntilPrunedThenFetchedAgain() throws Exception {
     try (FileServer server = new FileServer()) {
       server.file("/f.txt", "hello\n".getBytes(StandardCharsets.UTF_8), "\"v1\"", null);

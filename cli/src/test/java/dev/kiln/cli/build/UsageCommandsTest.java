@@ -108,15 +108,15 @@ class UsageCommandsTest {
         Cli built = build("--addr", "unix://" + socket);
         assertThat(built.exitCode()).as(built.err()).isZero();
         var control = ControlGrpc.newBlockingStub(channel);
-        int all = control.diskUsage(DiskUsageRequest.getDefaultInstance()).getRecordCount();
-        assertThat(all).isEqualTo(3);
+        // Two snapshots, the cache mount and the context's checksum memo.
+        assertThat(control.diskUsage(DiskUsageRequest.getDefaultInstance()).getRecordCount()).isEqualTo(4);
         // Everything was used moments ago: an hour's limit leaves it all out, a millisecond's keeps it.
         assertThat(control.diskUsage(DiskUsageRequest.newBuilder().setAgeLimit(TimeUnit.HOURS.toNanos(1)).build())
             .getRecordList()).isEmpty();
         Thread.sleep(20);
         assertThat(control.diskUsage(DiskUsageRequest.newBuilder().setAgeLimit(TimeUnit.MILLISECONDS.toNanos(1))
-            .addFilter("type==source.local").build()).getRecordList()).singleElement()
-            .satisfies(r -> assertThat(r.getRecordType()).isEqualTo("source.local"));
+            .addFilter("type==exec.cachemount").build()).getRecordList()).singleElement()
+            .satisfies(r -> assertThat(r.getRecordType()).isEqualTo("exec.cachemount"));
       } finally {
         channel.shutdownNow();
         server.shutdownNow().awaitTermination();

@@ -10,13 +10,7 @@ import java.util.List;
  * measured when listed (RUN steps change them); last use is the directory's mtime, set on each
  * mount. One goes only while no RUN step has it mounted.
  */
-final class CacheMountRecords implements ExtraRecords {
-  private final CacheMounts cacheMounts;
-
-  CacheMountRecords(CacheMounts cacheMounts) {
-    this.cacheMounts = cacheMounts;
-  }
-
+record CacheMountRecords(CacheMounts cacheMounts) implements ExtraRecords {
   @Override
   public String prefix() {
     return UsageIndex.CACHE_MOUNT;

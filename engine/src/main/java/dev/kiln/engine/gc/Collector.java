@@ -38,7 +38,10 @@ public final class Collector {
   private final ContentSweep contentSweep;
   private final Leases leases;
 
-  /** Collects the snapshots, the cache directories, the git mirrors in {@code gitMirrors} and the http downloads. */
+  /**
+   * Collects the snapshots, the cache directories, the git mirrors in {@code gitMirrors}, the http
+   * downloads and the local source's checksum memos (in {@code root/contenthash}).
+   */
   public Collector(Database db, SnapshotStore snapshots, CacheMounts cacheMounts, InUseDirs gitMirrors,
       FileContentStore content, ActiveBuilds builds, Leases leases, Path root) {
     this.db = db;
@@ -46,7 +49,7 @@ public final class Collector {
     this.builds = builds;
     this.root = root;
     this.index = new UsageIndex(db, List.of(new CacheMountRecords(cacheMounts), new GitMirrorRecords(gitMirrors),
-        new HttpDownloadRecords(db, content)), builds);
+        new HttpDownloadRecords(db, content), new ChecksumMemoRecords(root.resolve("contenthash"))), builds);
     this.contentSweep = new ContentSweep(db, content);
     this.leases = leases;
   }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Usage records kept outside the snapshot table (cache-mount directories, git mirrors, http
- * downloads): listed with the snapshots and removed by rules of their own. Each kind owns the ids
+ * downloads, checksum memos): listed with the snapshots and removed by rules of their own. Each kind owns the ids
  * that start with its {@link #prefix()}. Implementations are thread-safe.
  */
 interface ExtraRecords {

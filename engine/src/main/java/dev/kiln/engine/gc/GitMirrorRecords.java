@@ -12,14 +12,8 @@ import java.util.List;
  * A mirror goes only while no build fetches from it or checks out of it, and not while a build
  * that used it runs; the next build that needs the remote fetches it anew.
  */
-final class GitMirrorRecords implements ExtraRecords {
+record GitMirrorRecords(InUseDirs mirrors) implements ExtraRecords {
   static final String PREFIX = "git:";
-
-  private final InUseDirs mirrors;
-
-  GitMirrorRecords(InUseDirs mirrors) {
-    this.mirrors = mirrors;
-  }
 
   @Override
   public String prefix() {

@@ -21,16 +21,8 @@ import java.util.Optional;
  * the content sweep (which runs only while no build runs), so a build that revalidated the URL
  * keeps its file.
  */
-final class HttpDownloadRecords implements ExtraRecords {
+record HttpDownloadRecords(Database db, FileContentStore content) implements ExtraRecords {
   static final String PREFIX = "http:";
-
-  private final Database db;
-  private final FileContentStore content;
-
-  HttpDownloadRecords(Database db, FileContentStore content) {
-    this.db = db;
-    this.content = content;
-  }
 
   private record Download(String url, Digest digest, long size, long fetchedAt) {}
 

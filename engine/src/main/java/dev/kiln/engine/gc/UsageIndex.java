@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The store's usage records (in use: written now, used by a running build, or held by a lease):
  * every snapshot row (sizes were computed once, at commit), then the records of each {@link
- * ExtraRecords} kind (cache-mount directories, git mirrors, http downloads). Thread-safe.
+ * ExtraRecords} kind (cache-mount directories, git mirrors, http downloads, checksum memos).
+ * Thread-safe.
  */
 public final class UsageIndex {
   /** Prefix of the ids of cache-mount records. */
