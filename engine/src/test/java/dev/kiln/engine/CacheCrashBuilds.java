@@ -12,26 +12,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 
 /**
  * The builds of the cache crash tests and their victims: RUN steps that each write a few MB of
  * random bytes (slow to compress, so an export or import takes long enough to be killed in the
- * middle), a local cache directory, and a watcher that ends the process when a directory holds
- * a half-written file.
+ * middle), a local cache directory, and a watcher that ends the process when a file starts to be
+ * written in a directory.
  */
 final class CacheCrashBuilds {
   static final int STEPS = 4;
 
   private CacheCrashBuilds() {}
 
-  /** {@code STEPS} RUN steps on busybox; {@code name} makes the steps (and their cache) differ. */
-  static Definition definition(String name) {
+  /** The build whose export is killed: 30 MB a step, so copying its blobs takes a while. */
+  static final Definition B = definition("b", 30);
+  /** The other build: 6 MB a step. */
+  static final Definition A = definition("a", 6);
+
+  /** {@code STEPS} RUN steps on busybox writing {@code mb} MB of random bytes each; {@code name} makes them differ. */
+  private static Definition definition(String name, int mb) {
     State s = State.local("rootfs");
     for (int i = 0; i < STEPS; i++) {
       String step = name + i;
-      s = s.run(r -> r.shlex("sh -c 'head -c 6000000 /dev/urandom > /" + step + " && echo " + step + " > /" + step + ".txt'"))
-          .root();
+      s = s.run(r -> r.shlex("sh -c 'head -c " + mb + "000000 /dev/urandom > /" + step + " && echo " + step + " > /"
+          + step + ".txt'")).root();
     }
     return s.marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t"));
   }
@@ -50,24 +58,29 @@ final class CacheCrashBuilds {
 
   /**
    * Dies at once (as if killed: no shutdown hooks, nothing flushed or closed) as soon as a file whose
-   * name starts with {@code prefix} appears in {@code dir}, i.e. while it is being written; prints
-   * {@code marker} first. Polls on a daemon thread.
+   * name starts with {@code prefix} is created in {@code dir}, i.e. while it is being written;
+   * prints {@code marker} first. Watches with inotify (the JDK's WatchService on Linux), so a
+   * short-lived file is not missed however late the watching thread runs.
    */
-  static void dieWhileWriting(Path dir, String prefix, String marker) {
+  static void dieWhileWriting(Path dir, String prefix, String marker) throws IOException {
+    Files.createDirectories(dir);
+    WatchService watcher = dir.getFileSystem().newWatchService();
+    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
     Thread t = new Thread(() -> {
-      while (true) {
-        if (Files.isDirectory(dir)) {
-          try (Stream<Path> files = Files.list(dir)) {
-            if (files.anyMatch(f -> f.getFileName().toString().startsWith(prefix))) {
+      try {
+        while (true) {
+          WatchKey key = watcher.take();
+          for (WatchEvent<?> e : key.pollEvents()) {
+            if (e.context() instanceof Path p && p.getFileName().toString().startsWith(prefix)) {
               System.out.println(marker);
               System.out.flush();
               Runtime.getRuntime().halt(137);
             }
-          } catch (IOException e) {
-            // a file went while listing: look again
           }
+          key.reset();
         }
-        Thread.onSpinWait();
+      } catch (InterruptedException e) {
+        // the process is ending
       }
     });
     t.setDaemon(true);

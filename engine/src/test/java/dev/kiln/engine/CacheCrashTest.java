@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.engine.executor.runc.BusyboxRootfs;
 import dev.kiln.engine.worker.EngineConfig;
+import dev.kiln.proto.pb.Definition;
 import dev.kiln.solver.progress.ProgressEvent;
 import dev.kiln.solver.progress.VertexEvent;
 import java.nio.file.Files;
@@ -49,25 +50,25 @@ class CacheCrashTest {
     }
 
     // The previous export is intact: a fresh root imports it and runs no step of "a"; "b" never landed.
-    assertThat(ranSteps(tmp.resolve("fresh"), "a")).isZero();
-    assertThat(ranSteps(tmp.resolve("fresh2"), "b")).isEqualTo(CacheCrashBuilds.STEPS);
+    assertThat(ranSteps(tmp.resolve("fresh"), CacheCrashBuilds.A)).isZero();
+    assertThat(ranSteps(tmp.resolve("fresh2"), CacheCrashBuilds.B)).isEqualTo(CacheCrashBuilds.STEPS);
 
     // The killed root starts clean, builds, and the next export to the directory sweeps the leftovers.
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
       StoreConsistency.check(engine, root);
-      try (SolveResult r = engine.solve(CacheCrashBuilds.definition("b"), CacheCrashBuilds.request(rootfs))) {
+      try (SolveResult r = engine.solve(CacheCrashBuilds.B, CacheCrashBuilds.request(rootfs))) {
         assertThat(engine.exportCache(r, CacheCrashBuilds.exportTo(cache))).isPresent();
       }
     }
     assertThat(Files.readAllBytes(cache.resolve("index.json"))).isNotEqualTo(index);
     assertThat(StoreConsistency.names(cache.resolve("blobs/sha256"))).allMatch(n -> n.matches("[0-9a-f]{64}"));
-    assertThat(ranSteps(tmp.resolve("fresh3"), "b")).isZero();
+    assertThat(ranSteps(tmp.resolve("fresh3"), CacheCrashBuilds.B)).isZero();
   }
 
   @Test
   void aProcessKilledDuringACacheImportLeavesAStoreThatImportsAgain() throws Exception {
     try (Engine exporter = Engine.open(EngineConfig.at(tmp.resolve("exporter")));
-        SolveResult r = exporter.solve(CacheCrashBuilds.definition("a"), CacheCrashBuilds.request(rootfs))) {
+        SolveResult r = exporter.solve(CacheCrashBuilds.A, CacheCrashBuilds.request(rootfs))) {
       exporter.exportCache(r, CacheCrashBuilds.exportTo(cache));
     }
     Path root = tmp.resolve("state");
@@ -75,17 +76,17 @@ class CacheCrashTest {
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
       StoreConsistency.check(engine, root);
     }
-    assertThat(ranSteps(root, "a")).isZero();
+    assertThat(ranSteps(root, CacheCrashBuilds.A)).isZero();
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
       StoreConsistency.check(engine, root);
     }
   }
 
-  /** Builds {@code name} on {@code root} importing the cache directory; returns how many RUN steps ran. */
-  private int ranSteps(Path root, String name) throws Exception {
+  /** Builds {@code build} on {@code root} importing the cache directory; returns how many RUN steps ran. */
+  private int ranSteps(Path root, Definition build) throws Exception {
     List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     try (Engine engine = Engine.open(EngineConfig.at(root));
-        SolveResult r = engine.solve(CacheCrashBuilds.definition(name), CacheCrashBuilds.request(rootfs)
+        SolveResult r = engine.solve(build, CacheCrashBuilds.request(rootfs)
             .withCacheImports(CacheCrashBuilds.importFrom(cache)).withListener(events::add))) {
       assertThat(r.snapshotId()).isNotEmpty();
     }

@@ -17,11 +17,11 @@ public final class CacheExportCrashVictim {
     Path rootfs = Path.of(args[1]);
     Path cache = Path.of(args[2]);
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
-      try (SolveResult r = engine.solve(CacheCrashBuilds.definition("a"), CacheCrashBuilds.request(rootfs))) {
+      try (SolveResult r = engine.solve(CacheCrashBuilds.A, CacheCrashBuilds.request(rootfs))) {
         engine.exportCache(r, CacheCrashBuilds.exportTo(cache));
       }
       Files.copy(cache.resolve("index.json"), Path.of(args[3]));
-      try (SolveResult r = engine.solve(CacheCrashBuilds.definition("b"), CacheCrashBuilds.request(rootfs))) {
+      try (SolveResult r = engine.solve(CacheCrashBuilds.B, CacheCrashBuilds.request(rootfs))) {
         // "cache": while a blob is copied into the cache directory; "content": while a layer is compressed.
         if (args[4].equals("cache")) {
           CacheCrashBuilds.dieWhileWriting(cache.resolve("blobs/sha256"), ".ingest-", "EXPORTING");

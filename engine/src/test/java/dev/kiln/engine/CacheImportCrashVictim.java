@@ -13,7 +13,7 @@ public final class CacheImportCrashVictim {
     Path cache = Path.of(args[2]);
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
       CacheCrashBuilds.dieWhileWriting(root.resolve("content/ingest"), "", "IMPORTING");
-      engine.solve(CacheCrashBuilds.definition("a"),
+      engine.solve(CacheCrashBuilds.A,
           CacheCrashBuilds.request(rootfs).withCacheImports(CacheCrashBuilds.importFrom(cache))).close();
       System.out.println("IMPORTED");
       System.out.flush();
