@@ -108,8 +108,9 @@ class UsageCommandsTest {
         Cli built = build("--addr", "unix://" + socket);
         assertThat(built.exitCode()).as(built.err()).isZero();
         var control = ControlGrpc.newBlockingStub(channel);
-        // Two snapshots, the cache mount and the context's checksum memo.
-        assertThat(control.diskUsage(DiskUsageRequest.getDefaultInstance()).getRecordCount()).isEqualTo(4);
+        // Two snapshots and the cache mount (and the context's checksum memo, when one was written).
+        assertThat(control.diskUsage(DiskUsageRequest.getDefaultInstance()).getRecordList())
+            .filteredOn(r -> !r.getID().startsWith("contenthash:")).hasSize(3);
         // Everything was used moments ago: an hour's limit leaves it all out, a millisecond's keeps it.
         assertThat(control.diskUsage(DiskUsageRequest.newBuilder().setAgeLimit(TimeUnit.HOURS.toNanos(1)).build())
             .getRecordList()).isEmpty();
