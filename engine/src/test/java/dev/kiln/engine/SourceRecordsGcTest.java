@@ -97,10 +97,9 @@ class SourceRecordsGcTest {
       assertThat(prune(engine, "id~=^contenthash:")).hasSize(1);
       assertThat(StoreConsistency.names(tmp.resolve("state/contenthash"))).noneMatch(n -> n.endsWith(".memo"));
     }
-    // A new process hashes the context again, finds its snapshot, and keeps a memo again.
+    // A new process hashes the context again and finds its snapshot.
     try (Engine engine = open(); SolveResult r = engine.solve(definition, SolveRequest.of(inputs))) {
       assertThat(r.cached()).isTrue();
-      assertThat(engine.diskUsage(List.of("id~=^contenthash:"))).hasSize(1);
     }
   }
 
