@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Scenario benchmarks S1–S7 (issue "Scenario benchmarks"): the same generated contexts built by
 # Kiln (embedded and through kilnd) and by buildah, alternating run by run, each ending with an
-# OCI tarball with gzip layers. Prints medians, ranges, CPU seconds, peak RSS and Kiln/buildah
+# OCI tarball with gzip layers. S8 (only with --only S8: about 15 minutes) carries a 20-step
+# build's cache (500 MB of layers) through the loopback registry: Kiln's --export-cache/--import-cache
+# type=registry against buildah's --cache-to/--cache-from. Prints medians, ranges, CPU seconds, peak RSS and Kiln/buildah
 # ratios. Needs root (runc, overlayfs); installs buildah, docker-registry, umoci, skopeo and
 # busybox-static with apt-get when missing.
 # Usage: bench/run-peer-scenarios.sh [--runs N] [--only S1,S3] [--work DIR]

@@ -159,7 +159,10 @@ final class ControlService extends ControlGrpc.ControlImplBase {
   public void diskUsage(DiskUsageRequest request, StreamObserver<DiskUsageResponse> response) {
     answer(response, "disk usage", () -> {
       DiskUsageResponse.Builder out = DiskUsageResponse.newBuilder();
-      for (var r : engine.diskUsage(request.getFilterList())) out.addRecord(UsageRecords.toWire(r));
+      // ageLimit is a Go time.Duration: nanoseconds.
+      for (var r : engine.diskUsage(request.getFilterList(), java.time.Duration.ofNanos(request.getAgeLimit()))) {
+        out.addRecord(UsageRecords.toWire(r));
+      }
       response.onNext(out.build());
     });
   }

@@ -124,6 +124,11 @@ public final class Engine implements AutoCloseable {
     return worker.collector().usage(filters);
   }
 
+  /** As {@link #diskUsage(List)}, leaving out records used within {@code ageLimit} (zero: no limit). */
+  public List<UsageRecord> diskUsage(List<String> filters, Duration ageLimit) throws IOException {
+    return worker.collector().usage(filters, ageLimit);
+  }
+
   /**
    * Applies {@code policies} in order now and returns the removed records; {@code removed} hears
    * of each as it goes. Never removes what a running build, a RUN step's cache mount or an export

@@ -3,7 +3,6 @@ package dev.kiln.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.engine.executor.runc.BusyboxRootfs;
-import dev.kiln.engine.gc.UsageRecord;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.worker.EngineConfig;
@@ -11,10 +10,7 @@ import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +30,7 @@ class GcCrashTest {
     Victim.killWhenItSays(GcCrashVictim.class, "REMOVED", root.toString(), rootfs.toString());
     BuildInputs inputs = new BuildInputs(Map.of("rootfs", rootfs), Map.of());
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
-      Set<String> recorded = engine.diskUsage(List.of()).stream().map(UsageRecord::id).collect(Collectors.toSet());
-      try (var dirs = Files.list(root.resolve("snapshots"))) {
-        assertThat(dirs.map(d -> d.getFileName().toString()).collect(Collectors.toSet())).isEqualTo(recorded);
-      }
+      StoreConsistency.check(engine, root);
       for (int i = 0; i < GcCrashVictim.STEPS; i++) {
         try (SolveResult r = engine.solve(GcCrashVictim.step(i).marshal(
                 MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("t")), SolveRequest.of(inputs));

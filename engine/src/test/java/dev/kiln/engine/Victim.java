@@ -25,10 +25,11 @@ final class Victim {
     Process victim = new ProcessBuilder(command).redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
+      StringBuilder seen = new StringBuilder();
       while ((line = out.readLine()) != null && !line.startsWith(marker)) {
-        // not there yet
+        seen.append(line).append('\n'); // not there yet; kept to explain a victim that ended first
       }
-      assertThat(line).as("the victim printed %s", marker).isNotNull();
+      assertThat(line).as("the victim printed %s; it printed:%n%s", marker, seen).isNotNull();
     } finally {
       victim.destroyForcibly();
       assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();

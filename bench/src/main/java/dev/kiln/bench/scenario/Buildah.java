@@ -32,8 +32,15 @@ record Buildah(Path storage, Path log) implements Builder {
 
   @Override
   public Measured build(Path context, Path out) throws IOException, InterruptedException {
+    return build(context, out, List.of());
+  }
+
+  /** As {@link #build(Path, Path)}, with more {@code buildah build} flags ({@code --cache-to REPO}…). */
+  Measured build(Path context, Path out, List<String> flags) throws IOException, InterruptedException {
     List<String> build = base("build", "--runtime", "runc", "--layers", "--jobs", "4", "--network", "host",
-        "--tls-verify=false", "--quiet", "-t", TAG, "-f", context.resolve("Dockerfile").toString(), context.toString());
+        "--tls-verify=false", "--quiet", "-t", TAG, "-f", context.resolve("Dockerfile").toString());
+    build.addAll(flags);
+    build.add(context.toString());
     Measured built = TimedCommand.run(build, log);
     Measured pushed = TimedCommand.run(base("push", "--quiet", TAG, "oci-archive:" + out), log);
     return Measured.sum(built, pushed);

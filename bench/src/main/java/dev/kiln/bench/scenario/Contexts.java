@@ -78,6 +78,23 @@ final class Contexts {
     return dir;
   }
 
+  /** RUN steps of {@link #cacheTravel}. */
+  static final int CACHE_TRAVEL_STEPS = 20;
+
+  /**
+   * S8: {@value #CACHE_TRAVEL_STEPS} RUN steps of 25 MB each (15 MB random, 10 MB text): 500 MB of
+   * layers, about 320 MB under gzip.
+   */
+  static Path cacheTravel(Path dir, String base) throws IOException {
+    StringBuilder df = new StringBuilder("FROM %s\n".formatted(base));
+    for (int i = 0; i < CACHE_TRAVEL_STEPS; i++) {
+      df.append("RUN head -c 15000000 /dev/urandom > /s%02d.bin && yes kiln-bench-step-%02d | head -c 10000000 > /s%02d.txt\n"
+          .formatted(i, i, i));
+    }
+    writeDockerfile(dir, df.toString());
+    return dir;
+  }
+
   /** S5: four independent stages that each sleep a second, copied into a final stage. */
   static Path parallelStages(Path dir, String base, int round) throws IOException {
     Files.createDirectories(dir);

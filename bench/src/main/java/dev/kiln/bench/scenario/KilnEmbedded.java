@@ -18,7 +18,14 @@ record KilnEmbedded(Path launcher, Path root, Path log) implements Builder {
 
   @Override
   public Measured build(Path context, Path out) throws IOException, InterruptedException {
-    return TimedCommand.run(command(launcher, List.of("--root", root.toString()), context, out), log);
+    return build(context, out, List.of());
+  }
+
+  /** As {@link #build(Path, Path)}, with more {@code kiln build} flags ({@code --export-cache …}). */
+  Measured build(Path context, Path out, List<String> flags) throws IOException, InterruptedException {
+    var argv = new java.util.ArrayList<>(command(launcher, List.of("--root", root.toString()), context, out));
+    argv.addAll(flags);
+    return TimedCommand.run(argv, log);
   }
 
   static List<String> command(Path launcher, List<String> connection, Path context, Path out) {

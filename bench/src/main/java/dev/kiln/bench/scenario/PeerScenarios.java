@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs scenarios S1–S7 with Kiln (embedded and through kilnd) and buildah side by side, alternating
+ * Runs scenarios S1–S7 (and, when asked for with {@code --only S8}, the cache export/import scenario
+ * {@link CacheTravel}) with Kiln (embedded and through kilnd) and buildah side by side, alternating
  * which goes first run by run, and prints the figures. Started by bench/run-peer-scenarios.sh,
  * which provides the launchers and a loopback registry holding the base image.
  */
@@ -76,6 +77,9 @@ public final class PeerScenarios {
     if (o.only.contains("S5")) s5Parallel();
     if (o.only.contains("S6")) s6Memory();
     if (o.only.contains("S7")) s7Concurrency();
+    if (o.only.contains("S8")) {
+      new CacheTravel(kiln, buildah, o.work, CacheTravel.registryOf(o.base)).run(report, o.base, Math.min(o.runs, 3));
+    }
     Files.writeString(o.work.resolve("results.txt"), report.text());
   }
 

@@ -7,8 +7,13 @@ import dev.kiln.llb.CacheSharing;
 import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
+import dev.kiln.cli.client.Connections;
+import dev.kiln.proto.control.ControlGrpc;
+import dev.kiln.proto.control.DiskUsageRequest;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +93,33 @@ class UsageCommandsTest {
         Cli again = build("--addr", addr);
         assertThat(again.exitCode()).as(again.err()).isZero();
       } finally {
+        server.shutdownNow().awaitTermination();
+      }
+    }
+  }
+
+  @Test
+  void diskUsageAgeLimitLeavesOutRecordsUsedWithinIt() throws Exception {
+    Path socket = tmp.resolve("run/kilnd.sock");
+    try (Daemon daemon = Daemon.open(root)) {
+      Server server = daemon.listenUnix(socket);
+      ManagedChannel channel = Connections.open("unix://" + socket);
+      try {
+        Cli built = build("--addr", "unix://" + socket);
+        assertThat(built.exitCode()).as(built.err()).isZero();
+        var control = ControlGrpc.newBlockingStub(channel);
+        // Two snapshots and the cache mount (and the context's checksum memo, when one was written).
+        assertThat(control.diskUsage(DiskUsageRequest.getDefaultInstance()).getRecordList())
+            .filteredOn(r -> !r.getID().startsWith("contenthash:")).hasSize(3);
+        // Everything was used moments ago: an hour's limit leaves it all out, a millisecond's keeps it.
+        assertThat(control.diskUsage(DiskUsageRequest.newBuilder().setAgeLimit(TimeUnit.HOURS.toNanos(1)).build())
+            .getRecordList()).isEmpty();
+        Thread.sleep(20);
+        assertThat(control.diskUsage(DiskUsageRequest.newBuilder().setAgeLimit(TimeUnit.MILLISECONDS.toNanos(1))
+            .addFilter("type==exec.cachemount").build()).getRecordList()).singleElement()
+            .satisfies(r -> assertThat(r.getRecordType()).isEqualTo("exec.cachemount"));
+      } finally {
+        channel.shutdownNow();
         server.shutdownNow().awaitTermination();
       }
     }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,29 +32,45 @@ import java.util.function.Consumer;
 public final class Collector {
   private final Database db;
   private final SnapshotStore snapshots;
-  private final CacheMounts cacheMounts;
   private final ActiveBuilds builds;
   private final Path root;
   private final UsageIndex index;
   private final ContentSweep contentSweep;
   private final Leases leases;
 
-  public Collector(Database db, SnapshotStore snapshots, CacheMounts cacheMounts, FileContentStore content,
-      ActiveBuilds builds, Leases leases, Path root) {
+  /**
+   * Collects the snapshots, the cache directories, the git mirrors in {@code gitMirrors}, the http
+   * downloads and the local source's checksum memos (in {@code root/contenthash}).
+   */
+  public Collector(Database db, SnapshotStore snapshots, CacheMounts cacheMounts, InUseDirs gitMirrors,
+      FileContentStore content, ActiveBuilds builds, Leases leases, Path root) {
     this.db = db;
     this.snapshots = snapshots;
-    this.cacheMounts = cacheMounts;
     this.builds = builds;
     this.root = root;
-    this.index = new UsageIndex(db, cacheMounts, builds);
+    this.index = new UsageIndex(db, List.of(new CacheMountRecords(cacheMounts), new GitMirrorRecords(gitMirrors),
+        new HttpDownloadRecords(db, content), new ChecksumMemoRecords(root.resolve("contenthash"))), builds);
     this.contentSweep = new ContentSweep(db, content);
     this.leases = leases;
   }
 
   /** Usage records matching {@code filters} (BuildKit's filter syntax; empty: all), for {@code kiln du}. */
   public List<UsageRecord> usage(List<String> filters) throws IOException {
-    UsageFilter filter = UsageFilter.parse(filters, Instant.now());
-    return index.records().stream().filter(filter::matches).toList();
+    return usage(filters, Duration.ZERO);
+  }
+
+  /**
+   * Usage records matching {@code filters} and, when {@code ageLimit} is positive, not used within
+   * it ({@code DiskUsageRequest.ageLimit}: as BuildKit, a record used after now − ageLimit is left
+   * out; one never used stays).
+   */
+  public List<UsageRecord> usage(List<String> filters, Duration ageLimit) throws IOException {
+    Instant now = Instant.now();
+    UsageFilter filter = UsageFilter.parse(filters, now);
+    Instant cutoff = now.minus(ageLimit);
+    return index.records().stream().filter(filter::matches)
+        .filter(r -> !ageLimit.isPositive() || r.lastUsedAt().map(used -> !used.isAfter(cutoff)).orElse(true))
+        .toList();
   }
 
   /**
@@ -82,9 +99,9 @@ public final class Collector {
   }
 
   private boolean remove(UsageRecord r) throws IOException {
-    Optional<String> snapshot = UsageIndex.snapshotId(r);
-    if (snapshot.isEmpty()) return cacheMounts.removeIfIdle(r.id().substring(UsageIndex.CACHE_MOUNT.length()));
-    String id = snapshot.get();
+    Optional<ExtraRecords> kind = index.kindOf(r);
+    if (kind.isPresent()) return kind.get().remove(r.id().substring(kind.get().prefix().length()), builds.fence());
+    String id = r.id();
     if (!snapshots.beginRemoval(id)) return false; // a build of this process holds it as a result
     try {
       boolean gone = db.writeIo("collecting snapshot " + id, c -> unlinkIfUnused(c, id, builds.fence()));

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Deletes content blobs nothing refers to. Roots: layer blobs recorded for snapshots
- * ({@code layer_blobs}), blobs held by leases (expired ones are deleted first) and the images
+ * ({@code layer_blobs}), the http source's downloads ({@code http_validators}: each is a usage
+ * record of its own, removed by policy), blobs held by leases (expired ones are deleted first) and the images
  * names were resolved to ({@code image_names}), with
  * everything their indexes and manifests list. Runs only while no build runs (a build may be
  * about to reuse a blob it found in the store), so it needs no finer protection.
@@ -52,6 +53,7 @@ final class ContentSweep {
     return db.readIo("content roots", c -> {
       Set<Digest> out = new HashSet<>();
       for (String sql : new String[] {"SELECT digest FROM layer_blobs", "SELECT digest FROM image_names",
+          "SELECT digest FROM http_validators",
           "SELECT r.resource FROM lease_resources r JOIN leases l ON l.id = r.lease WHERE r.kind = '" + Leases.CONTENT + "'"}) {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
           while (rs.next()) out.add(Digest.parse(rs.getString(1)));

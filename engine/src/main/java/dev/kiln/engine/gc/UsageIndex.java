@@ -1,12 +1,8 @@
 package dev.kiln.engine.gc;
 
 import dev.kiln.engine.metadata.Database;
-import dev.kiln.engine.ops.CacheMounts;
-import dev.kiln.engine.snapshot.DirectorySize;
 import dev.kiln.engine.snapshot.Leases;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,35 +15,30 @@ import java.util.Set;
 
 /**
  * The store's usage records (in use: written now, used by a running build, or held by a lease):
- * every snapshot row (sizes were computed once, at commit) and every
- * persistent cache-mount directory (measured now: they change under RUN steps). Thread-safe.
+ * every snapshot row (sizes were computed once, at commit), then the records of each {@link
+ * ExtraRecords} kind (cache-mount directories, git mirrors, http downloads, checksum memos).
+ * Thread-safe.
  */
 public final class UsageIndex {
   /** Prefix of the ids of cache-mount records. */
   public static final String CACHE_MOUNT = "cachemount:";
 
   private final Database db;
-  private final CacheMounts cacheMounts;
+  private final List<ExtraRecords> extras;
   private final ActiveBuilds builds;
 
-  public UsageIndex(Database db, CacheMounts cacheMounts, ActiveBuilds builds) {
+  UsageIndex(Database db, List<ExtraRecords> extras, ActiveBuilds builds) {
     this.db = db;
-    this.cacheMounts = cacheMounts;
+    this.extras = List.copyOf(extras);
     this.builds = builds;
   }
 
   /** All records, in-use flags as of now. */
   public List<UsageRecord> records() throws IOException {
     var fence = builds.oldestStart();
-    List<UsageRecord> out = new ArrayList<>(snapshots(fence.isPresent() ? fence.getAsLong() : Long.MAX_VALUE));
-    for (CacheMounts.CacheDir d : cacheMounts.list()) {
-      BasicFileAttributes a = Files.readAttributes(d.dir(), BasicFileAttributes.class);
-      Instant created = a.creationTime().toInstant();
-      Instant used = a.lastModifiedTime().toInstant();
-      out.add(new UsageRecord(CACHE_MOUNT + d.name(), List.of(), DirectorySize.of(d.dir()), false, d.inUse(), false,
-          created.isAfter(used) ? used : created, Optional.of(used), 0, "cached mount with id \"" + d.cacheId() + "\"",
-          RecordType.EXEC_CACHEMOUNT));
-    }
+    long inUseSince = fence.isPresent() ? fence.getAsLong() : Long.MAX_VALUE;
+    List<UsageRecord> out = new ArrayList<>(snapshots(inUseSince));
+    for (ExtraRecords kind : extras) out.addAll(kind.list(inUseSince));
     return out;
   }
 
@@ -81,8 +72,8 @@ public final class UsageIndex {
         description == null ? "" : description, RecordType.of(rs.getString(8)));
   }
 
-  /** The id of the snapshot behind a record, or empty for a cache-mount record. */
-  static Optional<String> snapshotId(UsageRecord r) {
-    return r.id().startsWith(CACHE_MOUNT) ? Optional.empty() : Optional.of(r.id());
+  /** The kind that owns a record, or empty for a snapshot. */
+  Optional<ExtraRecords> kindOf(UsageRecord r) {
+    return extras.stream().filter(k -> r.id().startsWith(k.prefix())).findFirst();
   }
 }

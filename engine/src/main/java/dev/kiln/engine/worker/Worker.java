@@ -18,6 +18,7 @@ import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.gc.ActiveBuilds;
 import dev.kiln.engine.gc.AutoCollector;
 import dev.kiln.engine.gc.Collector;
+import dev.kiln.engine.gc.InUseDirs;
 import dev.kiln.engine.exporter.push.ImageExporter;
 import dev.kiln.engine.exporter.push.ImagePusher;
 import dev.kiln.engine.exporter.push.PushClients;
@@ -114,6 +115,8 @@ public final class Worker implements AutoCloseable {
     LayerSnapshots layers = new LayerSnapshots(db);
     this.layerUnpack = new LayerUnpack(refs, content, layers);
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
+    // Git mirrors are used in place by builds and collected when unused.
+    InUseDirs gitMirrors = new InUseDirs(root.resolve("git"));
     HostsConfig hosts = registryHosts(config);
     this.registry = registryClient(config, hosts);
     BlobSources blobSources = new BlobSources(db);
@@ -125,7 +128,7 @@ public final class Worker implements AutoCloseable {
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs),
         httpSource,
-        new GitSource(root.resolve("git"), tmp, refs)));
+        new GitSource(gitMirrors, root.resolve("git"), tmp, refs)));
     SqliteCacheKeyStorage cacheRecords = new SqliteCacheKeyStorage(db);
     snapshots.addReferrer(id -> cacheRecords.hasResult(SnapshotRefs.resultId(id))
         ? Optional.of("a cache record points at it") : Optional.empty());
@@ -138,7 +141,7 @@ public final class Worker implements AutoCloseable {
     });
     this.cacheMounts = new CacheMounts(root.resolve("cachemounts"));
     this.leases = new Leases(db);
-    this.collector = new Collector(db, snapshots, cacheMounts, content, builds, leases, root);
+    this.collector = new Collector(db, snapshots, cacheMounts, gitMirrors, content, builds, leases, root);
     this.autoCollector = new AutoCollector(collector);
     builds.onFinish(autoCollector::request);
     // Base-image layers are exported as the blobs they were pulled as (same digests).

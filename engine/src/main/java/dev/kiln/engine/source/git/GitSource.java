@@ -2,6 +2,7 @@ package dev.kiln.engine.source.git;
 
 import dev.kiln.engine.fs.TreeCopier;
 import dev.kiln.engine.fs.Trees;
+import dev.kiln.engine.gc.InUseDirs;
 import dev.kiln.engine.source.PinningSource;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.llb.Digest;
@@ -31,14 +32,24 @@ import org.eclipse.jgit.lib.Ref;
  */
 public final class GitSource implements PinningSource {
   private final GitMirrors mirrors;
+  private final InUseDirs mirrorUses;
   private final Path tmp;
   private final SnapshotRefs refs;
 
-  /** Mirrors live under {@code mirrorRoot}; checkouts are made in {@code tmp}. */
-  public GitSource(Path mirrorRoot, Path tmp, SnapshotRefs refs) {
+  /**
+   * Mirrors live in {@code mirrorUses}' root, which counts each fetch and checkout as a use (the
+   * collector removes only unused mirrors); checkouts are made in {@code tmp}.
+   */
+  public GitSource(InUseDirs mirrorUses, Path mirrorRoot, Path tmp, SnapshotRefs refs) {
     this.mirrors = new GitMirrors(mirrorRoot);
+    this.mirrorUses = mirrorUses;
     this.tmp = tmp;
     this.refs = refs;
+  }
+
+  /** A use of the remote's mirror, so the collector leaves it alone until closed. */
+  private InUseDirs.Use useMirror(GitAttrs attrs) {
+    return mirrorUses.use(mirrors.dir(attrs.url()), "shared git repo for " + attrs.publicUrl());
   }
 
   @Override
@@ -92,6 +103,13 @@ public final class GitSource implements PinningSource {
       String fetching = "fetching " + attrs.publicUrl();
       Instant started = Instant.now();
       ctx.progress().status(fetching, fetching, 0, 0, started, null);
+      try (var _ = useMirror(attrs)) {
+        return fetchAndCheckOut(ctx, attrs, pin, auth, fetching, started);
+      }
+    }
+
+    private Result fetchAndCheckOut(OpContext ctx, GitAttrs attrs, Pin pin, TransportConfigCallback auth,
+        String fetching, Instant started) throws Exception {
       ObjectId commit = mirrors.fetch(attrs.url(), pin.refName(), pin.commit().name(), attrs.keepGitDir(), auth);
       ctx.progress().status(fetching, fetching, 0, 0, started, Instant.now());
       String checkingOut = "checking out " + commit.name();
@@ -105,10 +123,14 @@ public final class GitSource implements PinningSource {
         if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
           throw new IOException("subdirectory \"" + attrs.subdir() + "\" not found in " + attrs.publicUrl() + " at " + commit.name());
         }
-        return refs.build(null, root -> ctx.heavy(() -> {
+        Result result = refs.build(null, root -> ctx.heavy(() -> {
           new TreeCopier().copy(from, root);
           return null;
         }));
+        // BuildKit's type and description of a checkout, so du and prune filters match both tools.
+        refs.store().describe(SnapshotRefs.snapshotId(result), "source.git.checkout",
+            "git snapshot for " + attrs.publicUrl() + "#" + attrs.ref());
+        return result;
       } finally {
         Trees.deleteRecursively(work);
       }
@@ -127,7 +149,9 @@ public final class GitSource implements PinningSource {
         if (match.isPresent()) {
           p = new Pin(match.get().commit(), match.get().refName(), match.get().tag());
         } else if (RemoteRefs.isShortCommit(ref)) {
-          p = new Pin(mirrors.fetch(attrs.url(), null, ref, attrs.keepGitDir(), auth), null, null);
+          try (var _ = useMirror(attrs)) {
+            p = new Pin(mirrors.fetch(attrs.url(), null, ref, attrs.keepGitDir(), auth), null, null);
+          }
         } else {
           throw new IOException("git ref \"" + (ref.isEmpty() ? "HEAD" : ref) + "\" not found in " + attrs.publicUrl());
         }
