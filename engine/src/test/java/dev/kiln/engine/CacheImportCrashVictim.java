@@ -3,7 +3,10 @@ package dev.kiln.engine;
 import dev.kiln.engine.worker.EngineConfig;
 import java.nio.file.Path;
 
-/** Builds "a" importing its cache from a local directory; dies while a layer blob is being fetched. */
+/**
+ * Builds "a" importing its cache from a local directory and asks for the result's files (as a local
+ * output would); dies while a layer blob is being fetched.
+ */
 public final class CacheImportCrashVictim {
   private CacheImportCrashVictim() {}
 
@@ -13,8 +16,10 @@ public final class CacheImportCrashVictim {
     Path cache = Path.of(args[2]);
     try (Engine engine = Engine.open(EngineConfig.at(root))) {
       CacheCrashBuilds.dieWhileWriting(root.resolve("content/ingest"), "", "IMPORTING");
-      engine.solve(CacheCrashBuilds.A,
-          CacheCrashBuilds.request(rootfs).withCacheImports(CacheCrashBuilds.importFrom(cache))).close();
+      try (SolveResult r = engine.solve(CacheCrashBuilds.A,
+          CacheCrashBuilds.request(rootfs).withCacheImports(CacheCrashBuilds.importFrom(cache)))) {
+        r.snapshotId(); // an imported result is lazy: asking for its files fetches and unpacks the layers
+      }
       System.out.println("IMPORTED");
       System.out.flush();
       Thread.sleep(60_000);
