@@ -99,22 +99,8 @@ public final class ClientSession implements AutoCloseable {
     headers.put(SessionHeaders.IN_PROCESS_SERVER, serverName);
     StreamObserver<BytesMessage> toDaemon = control
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-        .session(new StreamObserver<>() {
-          @Override
-          public void onNext(BytesMessage ignored) {
-            // nothing travels in the stream
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            ended.countDown();
-          }
-
-          @Override
-          public void onCompleted() {
-            ended.countDown();
-          }
-        });
+        // Never connected to a tunnel: it only reports the stream's end.
+        .session(new ByteSink(ended::countDown));
     return new ClientSession(toDaemon, ended, server::shutdownNow);
   }
 
