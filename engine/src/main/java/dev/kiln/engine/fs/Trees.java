@@ -9,11 +9,19 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * rm -rf of a host path; never follows symlinks (a symlink is removed itself). A path that does
- * not exist, or entries that vanish meanwhile, are not errors.
+ * Whole-tree helpers for host paths. {@link #deleteRecursively} is rm -rf; it never follows
+ * symlinks (a symlink is removed itself), and a path that does not exist, or entries that vanish
+ * meanwhile, are not errors.
  */
 public final class Trees {
   private Trees() {}
+
+  /** Whether the directory {@code dir} has no entries; fails when it does not exist. */
+  public static boolean isEmptyDirectory(Path dir) throws IOException {
+    try (var entries = Files.newDirectoryStream(dir)) {
+      return !entries.iterator().hasNext();
+    }
+  }
 
   public static void deleteRecursively(Path p) throws IOException {
     var st = dev.kiln.engine.sys.PosixFiles.lstatIfExists(p); // absent: no exception built and caught

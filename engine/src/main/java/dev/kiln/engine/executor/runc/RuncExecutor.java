@@ -8,6 +8,7 @@ import dev.kiln.engine.executor.ExecResult;
 import dev.kiln.engine.executor.ExecSetupException;
 import dev.kiln.engine.executor.Executor;
 import dev.kiln.engine.executor.oci.MountStubs;
+import dev.kiln.engine.fs.Trees;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class RuncExecutor implements Executor {
   public void sweep() throws IOException {
     // runc keeps a directory per container under its root: none means nothing to ask runc about
     // (spawning it costs tens of milliseconds at every start).
-    if (hasEntries(config.runcRoot())) {
+    if (Files.isDirectory(config.runcRoot()) && !Trees.isEmptyDirectory(config.runcRoot())) {
       for (String id : runc.list()) {
         runc.deleteForce(id);
       }
@@ -68,13 +69,6 @@ public final class RuncExecutor implements Executor {
     Bundle.deleteTree(config.bundles());
     Bundle.deleteTree(config.secretsRoot());
     CgroupParent.removeEmpty(config.cgroupParent());
-  }
-
-  private static boolean hasEntries(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return false;
-    try (var entries = Files.list(dir)) {
-      return entries.findAny().isPresent();
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.kiln.engine.snapshot.overlay;
 
+import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.snapshot.DirectorySize;
 import dev.kiln.engine.snapshot.MountSpec;
 import dev.kiln.engine.snapshot.SnapshotDriver;
@@ -94,17 +95,11 @@ public final class OverlayDriver implements SnapshotDriver {
     long size = dropUnchangedDirs
         ? UnchangedDirs.dropAndMeasure(upper, () -> layers(parents.get()))
         : DirectorySize.of(upper);
-    if (!isEmpty(upper)) Filesystems.syncfs(dir); // an empty upper dir has nothing to make durable
+    if (!Trees.isEmptyDirectory(upper)) Filesystems.syncfs(dir); // an empty upper dir has nothing to make durable
     return size;
   }
 
   private static List<Path> layers(List<Path> parents) {
     return parents.stream().map(p -> p.resolve("fs")).toList();
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (var entries = Files.newDirectoryStream(dir)) {
-      return !entries.iterator().hasNext();
-    }
   }
 }
