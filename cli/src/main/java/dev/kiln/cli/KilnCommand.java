@@ -1,11 +1,15 @@
 package dev.kiln.cli;
 
+import java.lang.reflect.Field;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code kiln} command; each sub-command lives in its own class, registered by {@link
@@ -30,9 +34,20 @@ final class KilnCommand implements Runnable {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Options of this command (not of sub-commands) that take a value, so their values are not names. */
-  private static final Set<String> OPTIONS_WITH_VALUES =
-      Set.of("--addr", "--tlscacert", "--tlscert", "--tlskey", "--tlsservername");
+  /**
+   * Options of this command (not of sub-commands) that take a value, so their values are not names:
+   * read from {@link ConnectionOptions}' annotations, so a new option there is known here too.
+   */
+  private static final Set<String> OPTIONS_WITH_VALUES = optionsWithValues(ConnectionOptions.class);
+
+  static Set<String> optionsWithValues(Class<?> options) {
+    Set<String> names = new HashSet<>();
+    for (Field f : options.getDeclaredFields()) {
+      Option o = f.getAnnotation(Option.class);
+      if (o != null && f.getType() != boolean.class && f.getType() != Boolean.class) names.addAll(List.of(o.names()));
+    }
+    return Set.copyOf(names);
+  }
 
   /**
    * The sub-command {@code args} run, when it can be told without parsing: the first argument that

@@ -17,6 +17,12 @@ class SubcommandChoiceTest {
   }
 
   @Test
+  void theTopLevelOptionsWithValuesAreReadFromConnectionOptions() {
+    assertThat(KilnCommand.optionsWithValues(ConnectionOptions.class))
+        .containsExactlyInAnyOrder("--addr", "--tlscacert", "--tlscert", "--tlskey", "--tlsservername");
+  }
+
+  @Test
   void helpUnknownNamesAndBareOptionsModelEverySubcommand() {
     assertThat(KilnCommand.subcommandOf()).isEmpty();
     assertThat(KilnCommand.subcommandOf("--help")).isEmpty();
