@@ -54,6 +54,11 @@ public record OutputSpec(String type, Map<String, String> attrs, Path dest) {
     return type.equals("local") || (List.of("oci", "docker").contains(type) && isFalse(attrs.get("tar")));
   }
 
+  /** {@code type=local,mode=delete}: the destination must end up holding only the result (the daemon checks the value). */
+  public boolean deletesStale() {
+    return type.equals("local") && "delete".equalsIgnoreCase(attrs.getOrDefault("mode", "").trim());
+  }
+
   private static Map<String, String> withDest(Map<String, String> fields, String dest) {
     Map<String, String> attrs = new LinkedHashMap<>(fields);
     if (dest != null) attrs.put("dest", dest);

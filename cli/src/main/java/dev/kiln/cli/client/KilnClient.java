@@ -124,7 +124,8 @@ public final class KilnClient {
     if (!plan.sshAgents().isEmpty()) services.add(new SshProvider(plan.sshAgents()));
     OutputSpec out = plan.output();
     if (out != null && out.isDirectory()) {
-      services.add(new FileSendProvider(new FileSendProvider.Dir(out.dest())));
+      services.add(new FileSendProvider(out.deletesStale() ? new FileSendProvider.MirrorDir(out.dest())
+          : new FileSendProvider.Dir(out.dest())));
     } else if (out != null && List.of("tar", "oci", "docker").contains(out.type())) {
       services.add(new FileSendProvider(new FileSendProvider.File(out.dest(), out.dest() == null ? stdout : null)));
     }

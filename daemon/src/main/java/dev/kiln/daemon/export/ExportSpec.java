@@ -12,7 +12,7 @@ public sealed interface ExportSpec {
   record None() implements ExportSpec {}
 
   /** The result's files, sent to the client as a directory. */
-  record Local() implements ExportSpec {}
+  record Local(LocalOptions options) implements ExportSpec {}
 
   /** The result's files as one tarball. */
   record Tar() implements ExportSpec {}
@@ -47,7 +47,7 @@ public sealed interface ExportSpec {
   static ExportSpec of(String type, Map<String, String> attrs) throws UnsupportedExporterException {
     return switch (type) {
       case "" -> new None();
-      case "local" -> new Local();
+      case "local" -> new Local(localOptions(attrs));
       case "tar" -> new Tar();
       case "oci", "docker" -> new ImageTarball(type, attrs);
       case "image" -> new ImageStore(attrs);
@@ -56,7 +56,15 @@ public sealed interface ExportSpec {
     };
   }
 
-  /** A usage error: the request names an exporter this daemon cannot run. */
+  private static LocalOptions localOptions(Map<String, String> attrs) throws UnsupportedExporterException {
+    try {
+      return LocalOptions.parse(attrs);
+    } catch (IllegalArgumentException e) {
+      throw new UnsupportedExporterException(e.getMessage());
+    }
+  }
+
+  /** A usage error: the request names an exporter this daemon cannot run, or options it refuses. */
   final class UnsupportedExporterException extends Exception {
     public UnsupportedExporterException(String message) {
       super(message);

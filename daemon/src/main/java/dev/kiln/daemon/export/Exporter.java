@@ -5,7 +5,6 @@ import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.exporter.DirectoryExport;
 import dev.kiln.engine.exporter.ExporterInstance;
-import dev.kiln.engine.fs.TreeCopier;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.session.filesend.FileSendClient;
@@ -46,15 +45,7 @@ public final class Exporter {
       throw new IOException("the client session does not accept outputs (no FileSend): cannot export");
     }
     switch (spec) {
-      case ExportSpec.Local l -> {
-        if (built.split()) {
-          sendSplit(built, session, workDir);
-        } else {
-          try (MountedTree tree = built.results().getFirst().open()) {
-            FileSendClient.sendDir(session.channel(), tree.root());
-          }
-        }
-      }
+      case ExportSpec.Local l -> sendLocal(built, l.options(), session, workDir);
       case ExportSpec.Tar t -> {
         if (built.split()) throw new IOException("type=tar holds one platform: build one, or use type=local or type=oci");
         try (MountedTree tree = built.results().getFirst().open();
@@ -80,13 +71,24 @@ public final class Exporter {
     return Map.of();
   }
 
-  /** {@code platform-split}: {@code linux_amd64/…}, {@code linux_arm64/…}, copied into one tree and sent. */
-  private static void sendSplit(BuildResults built, DaemonSession session, Path workDir) throws IOException {
-    staged(workDir, "platform-split-", staging -> {
+  /**
+   * {@code type=local}: one result alone is sent as it is; otherwise (several platforms, or
+   * {@code platform-split=true}) the results are laid out in one staged tree, sent in one transfer.
+   */
+  private static void sendLocal(BuildResults built, LocalOptions options, DaemonSession session, Path workDir)
+      throws IOException {
+    boolean split = options.split(built.split());
+    if (!split && built.results().size() == 1) {
+      try (MountedTree tree = built.results().getFirst().open()) {
+        FileSendClient.sendDir(session.channel(), tree.root());
+      }
+      return;
+    }
+    staged(workDir, "local-", staging -> {
+      LocalTree out = new LocalTree(staging, split);
       for (int i = 0; i < built.results().size(); i++) {
-        String dir = built.platformIds().get(i).replace('/', '_');
         try (MountedTree tree = built.results().get(i).open()) {
-          new TreeCopier().copy(tree.root(), staging.resolve(dir.isEmpty() ? "platform" + i : dir));
+          out.add(tree, built.platformIds().get(i));
         }
       }
       FileSendClient.sendDir(session.channel(), staging);

@@ -29,6 +29,21 @@ class ExportSpecTest {
   }
 
   @Test
+  void localAttributesFollowBuildKit() throws Exception {
+    LocalOptions plain = ((ExportSpec.Local) ExportSpec.of("local", java.util.Map.of())).options();
+    assertThat(plain.split(false)).isFalse();
+    assertThat(plain.split(true)).isTrue();
+    assertThat(plain.delete()).isFalse();
+    LocalOptions set = ((ExportSpec.Local) ExportSpec.of("local", java.util.Map.of("platform-split", "false", "mode", "Delete")))
+        .options();
+    assertThat(set.split(true)).isFalse();
+    assertThat(set.delete()).isTrue();
+    assertThat(((ExportSpec.Local) ExportSpec.of("local", java.util.Map.of("platform-split", "1"))).options().split(false)).isTrue();
+    assertThatThrownBy(() -> ExportSpec.of("local", java.util.Map.of("platform-split", "yes"))).hasMessageContaining("platform-split");
+    assertThatThrownBy(() -> ExportSpec.of("local", java.util.Map.of("mode", "mirror"))).hasMessageContaining("mode");
+  }
+
+  @Test
   void unknownExportersAreNamed() {
     assertThatThrownBy(() -> ExportSpec.of(SolveRequest.newBuilder().setExporter("moby").build()))
         .hasMessageContaining("'moby'");

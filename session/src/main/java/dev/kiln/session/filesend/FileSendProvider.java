@@ -27,6 +27,9 @@ public final class FileSendProvider implements BindableService {
   /** Merge the result tree into a directory; files belong to the current user. */
   public record Dir(Path path) implements Target {}
 
+  /** Make a directory hold exactly the result tree ({@code mode=delete}); files belong to the current user. */
+  public record MirrorDir(Path path) implements Target {}
+
   /** Write the stream to a file (created or truncated), or to an open stream such as stdout. */
   public record File(Path path, OutputStream stream) implements Target {}
 
@@ -53,6 +56,7 @@ public final class FileSendProvider implements BindableService {
     try {
       switch (target) {
         case Dir(Path path) -> new DiffCopyReceiver(path, false).receive(PacketChannel.ofBytes(stream));
+        case MirrorDir(Path path) -> DirMirror.receive(path, PacketChannel.ofBytes(stream));
         case File(Path path, OutputStream out) -> receiveFile(stream, path, out);
       }
       stream.complete();
