@@ -57,7 +57,7 @@ final class SolveRunner {
 
   SolveResponse run(SolveRequest request) throws Exception {
     ExportSpec export = ExportSpec.of(request);
-    CacheSpecs caches = cacheSpecs(request);
+    CacheSpecs caches = cacheSpecs(request, session);
     try (SessionLocalDirs sessionLocals = new SessionLocalDirs(session, workDir, syncDirs);
         RemoteContextScope remote = RemoteContextScope.of(request, sessionLocals, engine, new SessionSecrets(session),
             new SessionSshAgents(session), job)) {
@@ -81,34 +81,46 @@ final class SolveRunner {
         }
         BuildResults exported = new BuildResults(results, platformIds, new ExportInputs(exportInputs, built.multiPlatform()));
         Map<String, String> response = Exporter.export(export, exported, session, engine, job, workDir.resolve("export"));
-        exportCaches(caches, results);
-        return SolveResponse.newBuilder().putAllExporterResponse(response).build();
+        Map<String, String> cacheResponse = exportCaches(caches, results);
+        return SolveResponse.newBuilder().putAllExporterResponse(response).putAllExporterResponse(cacheResponse).build();
       } finally {
         results.forEach(SolveResult::close);
       }
     }
   }
 
-  private static CacheSpecs cacheSpecs(SolveRequest request) throws BuildFailure {
+  private static CacheSpecs cacheSpecs(SolveRequest request, DaemonSession session) throws BuildFailure {
     try {
-      return CacheSpecs.of(request);
+      return CacheSpecs.of(request, session);
     } catch (IllegalArgumentException e) {
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
     }
   }
 
-  /** Each cache export, for every platform's result, shown as one internal step. */
-  private void exportCaches(CacheSpecs caches, List<SolveResult> results) throws java.io.IOException {
+  /**
+   * Each cache export, for every platform's result, shown as one internal step. Returns BuildKit's
+   * {@code cache.manifest} (the cache index's descriptor as JSON) for a cache written into the
+   * client's store: the client names it in that directory's {@code index.json}.
+   */
+  private Map<String, String> exportCaches(CacheSpecs caches, List<SolveResult> results) throws java.io.IOException {
+    Map<String, String> response = new java.util.HashMap<>();
     for (var options : caches.exports()) {
       InternalStep step = InternalStep.start(job, "exporting cache to " + options.type().name().toLowerCase(java.util.Locale.ROOT));
       try {
-        for (SolveResult result : results) engine.exportCache(result, options);
+        for (SolveResult result : results) {
+          var index = engine.exportCache(result, options);
+          if (index.isPresent() && options.clientStore().isPresent()) {
+            response.put("cache.manifest", dev.kiln.engine.exporter.DescriptorJson.MAPPER.writeValueAsString(
+                dev.kiln.engine.exporter.DescriptorJson.of(index.get())));
+          }
+        }
         step.done(null);
       } catch (java.io.IOException | RuntimeException e) {
         step.done(e.getMessage());
         throw e;
       }
     }
+    return response;
   }
 
   /** One platform's graph and the image config a frontend produced with it (null without a frontend). */

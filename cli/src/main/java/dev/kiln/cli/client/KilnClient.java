@@ -61,14 +61,17 @@ public final class KilnClient {
     String ref = randomId();
     String sessionId = randomId();
     ControlGrpc.ControlStub async = ControlGrpc.newStub(channel);
+    ClientStores stores = new ClientStores(plan, System.err);
+    List<BindableService> services = services(plan, stdout, stores);
     // The session must be up while Solve runs: the daemon calls back into it for files, secrets and outputs.
     ClientSession session = inProcess
-        ? ClientSession.startInProcess(async, sessionId, sessionName(), sharedKey(plan), services(plan, stdout))
-        : ClientSession.start(async, sessionId, sessionName(), sharedKey(plan), services(plan, stdout));
+        ? ClientSession.startInProcess(async, sessionId, sessionName(), sharedKey(plan), services)
+        : ClientSession.start(async, sessionId, sessionName(), sharedKey(plan), services);
     try {
       Thread status = Thread.ofVirtual().name("kiln-status").start(() -> follow(ref, progress));
-      Outcome outcome = solve(request(plan, ref, sessionId));
+      Outcome outcome = solve(request(plan, stores.imports(), ref, sessionId));
       join(status);
+      if (outcome instanceof Outcome.Success(var response)) stores.nameResults(response);
       return outcome;
     } finally {
       session.close();
@@ -93,7 +96,7 @@ public final class KilnClient {
     }
   }
 
-  private static SolveRequest request(BuildPlan plan, String ref, String sessionId) {
+  private static SolveRequest request(BuildPlan plan, List<BuildPlan.CacheEntry> cacheImports, String ref, String sessionId) {
     SolveRequest.Builder b = SolveRequest.newBuilder()
         .setRef(ref)
         .setSession(sessionId)
@@ -103,7 +106,7 @@ public final class KilnClient {
     if (plan.definition() != null) b.setDefinition(plan.definition());
     var cache = b.getCacheBuilder();
     plan.cacheExports().forEach(e -> cache.addExports(entry(e)));
-    plan.cacheImports().forEach(e -> cache.addImports(entry(e)));
+    cacheImports.forEach(e -> cache.addImports(entry(e)));
     OutputSpec out = plan.output();
     if (out != null) {
       b.setExporter(out.type()).putAllExporterAttrs(out.attrs());
@@ -116,14 +119,17 @@ public final class KilnClient {
     return dev.kiln.proto.control.CacheOptionsEntry.newBuilder().setType(e.type()).putAllAttrs(e.attrs()).build();
   }
 
-  private static List<BindableService> services(BuildPlan plan, OutputStream stdout) {
+  private static List<BindableService> services(BuildPlan plan, OutputStream stdout, ClientStores stores) {
     List<BindableService> services = new ArrayList<>();
     services.add(new FileSyncProvider(plan.locals()));
     services.add(new SecretsProvider(plan.secrets()));
     services.add(AuthProvider.fromDockerConfig());
     if (!plan.sshAgents().isEmpty()) services.add(new SshProvider(plan.sshAgents()));
+    stores.provider().ifPresent(services::add);
     OutputSpec out = plan.output();
-    if (out != null && out.isDirectory()) {
+    if (stores.fillsLayoutOutput()) {
+      // the layout's blobs arrive through the content store
+    } else if (out != null && out.isDirectory()) {
       services.add(new FileSendProvider(out.deletesStale() ? new FileSendProvider.MirrorDir(out.dest())
           : new FileSendProvider.Dir(out.dest())));
     } else if (out != null && List.of("tar", "oci", "docker").contains(out.type())) {

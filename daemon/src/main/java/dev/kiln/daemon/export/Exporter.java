@@ -7,6 +7,7 @@ import dev.kiln.engine.exporter.DirectoryExport;
 import dev.kiln.engine.exporter.ExporterInstance;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.snapshot.MountedTree;
+import dev.kiln.session.content.StoreIds;
 import dev.kiln.session.filesend.FileSendClient;
 import dev.kiln.session.tunnel.DaemonSession;
 import java.io.IOException;
@@ -41,6 +42,10 @@ public final class Exporter {
       }
     }
     ExporterInstance image = spec instanceof ExportSpec.ImageTarball t ? resolve(engine, t.type(), t.attrs()) : null;
+    if (image instanceof DirectoryExport layout && SessionContentStore.served(session)) {
+      // buildctl's way: the blobs go into the client's "export" store; the client writes index.json.
+      return layout.exportTo(new SessionContentStore(session, StoreIds.EXPORT), built.inputs(), null).response();
+    }
     if (session == null || !session.supports(FileSendClient.DIFF_COPY)) {
       throw new IOException("the client session does not accept outputs (no FileSend): cannot export");
     }
@@ -54,6 +59,7 @@ public final class Exporter {
         }
       }
       case ExportSpec.ImageTarball t when image instanceof DirectoryExport layout -> {
+        // A client without a content store gets the layout as files, written here and sent.
         return staged(workDir, "layout-", dir -> {
           Map<String, String> response = layout.exportTo(dir, built.inputs(), null).response();
           FileSendClient.sendDir(session.channel(), dir);

@@ -1,5 +1,6 @@
 package dev.kiln.engine.cache.remote;
 
+import dev.kiln.engine.exporter.ClientContentStore;
 import dev.kiln.engine.exporter.layer.Compression;
 import dev.kiln.engine.exporter.layer.LayerOptions;
 import java.nio.file.Path;
@@ -15,10 +16,12 @@ import java.util.Set;
  * @param ignoreError a failed export is reported, not a failed build
  * @param imageManifest write the cache as an OCI image manifest instead of an index (BuildKit 0.12)
  * @param insecure {@code type=registry}: the registry may be plain HTTP or have an untrusted certificate
+ * @param clientStore {@code type=local}: the client's store for {@code dest} through the session, when it
+ *     serves one (as buildctl does); the client then writes {@code index.json} and the daemon never opens {@code dest}
  */
 public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag, Optional<String> ref,
     CacheMode mode, boolean ociMediaTypes, LayerOptions layers, boolean ignoreError, boolean imageManifest,
-    boolean insecure) {
+    boolean insecure, Optional<ClientContentStore> clientStore) {
   private static final Set<String> KNOWN = Set.of("dest", "tag", "ref", "mode", "oci-mediatypes", "compression",
       "compression-level", "force-compression", "ignore-error", "image-manifest", "registry.insecure");
 
@@ -44,6 +47,12 @@ public record CacheExportOptions(CacheType type, Optional<Path> dest, String tag
     return new CacheExportOptions(t, dest, attrs.getOrDefault("tag", "latest"), ref, mode,
         oci, new LayerOptions(compression, level, Optional.empty()),
         Boolean.parseBoolean(attrs.getOrDefault("ignore-error", "false")), imageManifest,
-        Boolean.parseBoolean(attrs.getOrDefault("registry.insecure", "false")));
+        Boolean.parseBoolean(attrs.getOrDefault("registry.insecure", "false")), Optional.empty());
+  }
+
+  /** The same export, written into the client's store instead of the path {@code dest}. */
+  public CacheExportOptions withClientStore(ClientContentStore store) {
+    return new CacheExportOptions(type, dest, tag, ref, mode, ociMediaTypes, layers, ignoreError, imageManifest, insecure,
+        Optional.of(store));
   }
 }

@@ -60,7 +60,9 @@ public final class RemoteCaches {
 
   ImportedCache open(CacheImportOptions o) throws IOException {
     return switch (o.type()) {
-      case LOCAL -> LocalCacheDir.open(o.src().orElseThrow(), o.tag(), o.digest());
+      case LOCAL -> o.clientStore().isPresent()
+          ? ClientCacheStore.open(o.clientStore().get(), o.digest())
+          : LocalCacheDir.open(o.src().orElseThrow(), o.tag(), o.digest());
       case REGISTRY -> {
         ImageRef ref = ImageRef.parse(o.ref().orElseThrow());
         yield RegistryCache.open(client(ref, o.insecure()), fetcher, sources, ref);
@@ -78,8 +80,10 @@ public final class RemoteCaches {
     try {
       ExportedCache cache = walk.export(finalKeys, o.mode(), o.layers());
       return Optional.of(switch (o.type()) {
-        case LOCAL -> LocalCacheDir.write(o.dest().orElseThrow(), o.tag(), cache, fetcher.store(), o.ociMediaTypes(),
-            o.imageManifest());
+        case LOCAL -> o.clientStore().isPresent()
+            ? ClientCacheStore.write(o.clientStore().get(), cache, fetcher.store(), o.ociMediaTypes(), o.imageManifest())
+            : LocalCacheDir.write(o.dest().orElseThrow(), o.tag(), cache, fetcher.store(), o.ociMediaTypes(),
+                o.imageManifest());
         case REGISTRY -> {
           ImageRef ref = ImageRef.parse(o.ref().orElseThrow());
           yield RegistryCache.push(client(ref, o.insecure()), pusher, fetcher.store(), ref, cache, o.ociMediaTypes(),

@@ -6,6 +6,7 @@ import dev.kiln.engine.exporter.ExportResult;
 import dev.kiln.engine.exporter.Exporter;
 import dev.kiln.engine.exporter.ExporterInstance;
 import dev.kiln.engine.exporter.image.WrittenImage;
+import dev.kiln.engine.exporter.ClientContentStore;
 import dev.kiln.engine.exporter.DirectoryExport;
 import dev.kiln.engine.exporter.ExportInputs;
 import dev.kiln.engine.exporter.image.AttrReader;
@@ -63,6 +64,17 @@ public final class TarballExporter implements Exporter {
       inputs.fetchRemoteBlobs(); // the layout holds the blobs; they need no unpacking
       WrittenImage image = images.write(inputs, options);
       ImageArchive.writeDir(dir, content, image, options.names(), options.annotations(), format);
+      return new ExportResult(image.response(options.nameList()));
+    }
+
+    @Override
+    public ExportResult exportTo(ClientContentStore store, ExportInputs inputs, ProgressWriter progress) throws IOException {
+      inputs.fetchRemoteBlobs();
+      WrittenImage image = images.write(inputs, options);
+      if (format == TarballFormat.DOCKER && image.images().size() > 1) {
+        throw new IOException("a docker layout holds one platform: build one platform, or use type=oci for several");
+      }
+      StoreCopy.copy(image, content, store);
       return new ExportResult(image.response(options.nameList()));
     }
   }
