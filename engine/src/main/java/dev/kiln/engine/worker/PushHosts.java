@@ -11,12 +11,16 @@ import java.util.Set;
 final class PushHosts {
   private PushHosts() {}
 
-  static DistributionClient client(HostsConfig configured, Set<String> insecureHosts) {
+  /** @param credentials the same credentials as the secure client (the clients' sessions in kilnd) */
+  static DistributionClient client(HostsConfig configured, Set<String> insecureHosts,
+      java.util.Optional<dev.kiln.registry.CredentialProvider> credentials) {
     Map<String, HostConfig> hosts = new HashMap<>(configured.hosts());
     for (String host : insecureHosts) {
       HostConfig c = configured.forHost(host);
       hosts.put(host, new HostConfig(c.mirrors(), true, true, c.ca(), c.keypairs()));
     }
-    return DistributionClient.builder().hosts(new HostsConfig(hosts)).build();
+    DistributionClient.Builder builder = DistributionClient.builder().hosts(new HostsConfig(hosts));
+    credentials.ifPresent(builder::credentials);
+    return builder.build();
   }
 }

@@ -150,7 +150,7 @@ public final class Worker implements AutoCloseable {
     ImageWriter images = new ImageWriter(exportLayers, content);
     ImagePusher pusher = new ImagePusher(content, blobSources);
     // registry.insecure (image pushes, cache exports and imports) reaches those hosts over plain HTTP or unverified TLS.
-    PushClients registries = insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure);
+    PushClients registries = insecure -> insecure.isEmpty() ? registry : PushHosts.client(hosts, insecure, config.credentials());
     this.remoteCaches = new RemoteCaches(solverRecords, new CacheWalk(solverRecords::describe, exportLayers, solverRecords),
         fetcher, registries, pusher, blobSources);
     this.exporters = Exporters.of(List.of(
