@@ -17,10 +17,11 @@ import java.util.stream.Stream;
  * Run directories that other Kiln state roots left in the shared tmpfs directory ({@code
  * /dev/shm}) and that nobody can use any more. Each run directory names its state root in a
  * {@value #MARKER} file; one whose state root no longer exists is removed (an engine that still
- * used it has lost its state anyway). Directories of the earlier layout, without a marker ({@code
- * kiln-secrets-<hash>}, {@code kiln-run-<hash>}), are removed only when they hold nothing but
- * empty directories and were not changed for an hour: an idle engine of that layout recreates them
- * when it needs them.
+ * used it has lost its state anyway). Secrets directories of the earlier layout ({@code
+ * kiln-secrets-<hash>}, no marker) are removed only when they hold nothing but empty directories
+ * and were not changed for an hour: an engine of that layout recreates one, with its privacy
+ * checks, when it next needs it. A run directory without a marker is left alone: an engine of that
+ * layout that is still running would not recreate it private.
  */
 final class StaleRunDirs {
   static final String MARKER = "state-root";
@@ -53,6 +54,7 @@ final class StaleRunDirs {
       String root = Files.readString(marker, StandardCharsets.UTF_8).strip();
       return !root.isEmpty() && Files.notExists(Path.of(root));
     }
+    if (!dir.getFileName().toString().startsWith("kiln-secrets-")) return false;
     FileTime changed = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
     return changed.toInstant().isBefore(Instant.now().minus(LEGACY_IDLE)) && onlyDirectories(dir);
   }

@@ -56,19 +56,23 @@ class StaleRunDirsTest {
   }
 
   @Test
-  void earlierLayoutDirectoriesGoOnlyWhenIdleForAnHourAndHoldingNoFiles() throws Exception {
+  void earlierLayoutSecretsDirectoriesGoOnlyWhenIdleForAnHourAndHoldingNoFiles() throws Exception {
     Path idleEmpty = privateDir("kiln-secrets-000000000006");
     Files.createDirectories(idleEmpty.resolve("executor"));
     age(idleEmpty, Duration.ofHours(2));
     Path recent = privateDir("kiln-secrets-000000000007");
-    Path withFile = privateDir("kiln-run-000000000008");
+    Path withFile = privateDir("kiln-secrets-000000000008");
     Files.writeString(withFile.resolve("f"), "x");
     age(withFile, Duration.ofHours(2));
+    Path unmarkedRunDir = privateDir("kiln-run-000000000009");
+    Files.createDirectories(unmarkedRunDir.resolve("runc"));
+    age(unmarkedRunDir, Duration.ofHours(2));
 
     StaleRunDirs.sweep(shared, shared.resolve("kiln-run-own"));
 
     assertThat(idleEmpty).doesNotExist();
     assertThat(recent).isDirectory();
     assertThat(withFile).isDirectory();
+    assertThat(unmarkedRunDir).isDirectory();
   }
 }
