@@ -17,15 +17,16 @@ import java.util.stream.Stream;
  * Run directories that other Kiln state roots left in the shared tmpfs directory ({@code
  * /dev/shm}) and that nobody can use any more. Each run directory names its state root in a
  * {@value #MARKER} file; one whose state root no longer exists is removed (an engine that still
- * used it has lost its state anyway). Secrets directories of the earlier layout ({@code
- * kiln-secrets-<hash>}, no marker) are removed only when they hold nothing but empty directories
- * and were not changed for an hour: an engine of that layout recreates one, with its privacy
- * checks, when it next needs it. A run directory without a marker is left alone: an engine of that
- * layout that is still running would not recreate it private.
+ * used it has lost its state anyway). Directories of earlier layouts, without a marker, are
+ * removed only when they hold nothing but empty directories and were not changed for a while: an
+ * hour for {@code kiln-secrets-<hash>} (an engine of that layout recreates it, with its privacy
+ * checks, when it next needs it), a day for {@code kiln-run-<hash>} (an engine of that layout still
+ * running, idle that long, would recreate its bundle directory readable by others).
  */
 final class StaleRunDirs {
   static final String MARKER = "state-root";
-  private static final Duration LEGACY_IDLE = Duration.ofHours(1);
+  private static final Duration LEGACY_SECRETS_IDLE = Duration.ofHours(1);
+  private static final Duration LEGACY_RUN_IDLE = Duration.ofDays(1);
   private static final System.Logger LOG = System.getLogger(StaleRunDirs.class.getName());
 
   private StaleRunDirs() {}
@@ -54,9 +55,11 @@ final class StaleRunDirs {
       String root = Files.readString(marker, StandardCharsets.UTF_8).strip();
       return !root.isEmpty() && Files.notExists(Path.of(root));
     }
-    if (!dir.getFileName().toString().startsWith("kiln-secrets-")) return false;
+    Duration idle = dir.getFileName().toString().startsWith("kiln-secrets-")
+        ? LEGACY_SECRETS_IDLE
+        : LEGACY_RUN_IDLE;
     FileTime changed = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS);
-    return changed.toInstant().isBefore(Instant.now().minus(LEGACY_IDLE)) && onlyDirectories(dir);
+    return changed.toInstant().isBefore(Instant.now().minus(idle)) && onlyDirectories(dir);
   }
 
   private static boolean onlyDirectories(Path dir) throws IOException {

@@ -56,7 +56,7 @@ class StaleRunDirsTest {
   }
 
   @Test
-  void earlierLayoutSecretsDirectoriesGoOnlyWhenIdleForAnHourAndHoldingNoFiles() throws Exception {
+  void earlierLayoutDirectoriesGoOnlyWhenIdleLongEnoughAndHoldingNoFiles() throws Exception {
     Path idleEmpty = privateDir("kiln-secrets-000000000006");
     Files.createDirectories(idleEmpty.resolve("executor"));
     age(idleEmpty, Duration.ofHours(2));
@@ -64,9 +64,12 @@ class StaleRunDirsTest {
     Path withFile = privateDir("kiln-secrets-000000000008");
     Files.writeString(withFile.resolve("f"), "x");
     age(withFile, Duration.ofHours(2));
-    Path unmarkedRunDir = privateDir("kiln-run-000000000009");
+    Path unmarkedRunDir = privateDir("kiln-run-000000000009"); // a day for these
     Files.createDirectories(unmarkedRunDir.resolve("runc"));
     age(unmarkedRunDir, Duration.ofHours(2));
+    Path oldUnmarkedRunDir = privateDir("kiln-run-00000000000a");
+    Files.createDirectories(oldUnmarkedRunDir.resolve("executor"));
+    age(oldUnmarkedRunDir, Duration.ofDays(2));
 
     StaleRunDirs.sweep(shared, shared.resolve("kiln-run-own"));
 
@@ -74,5 +77,6 @@ class StaleRunDirsTest {
     assertThat(recent).isDirectory();
     assertThat(withFile).isDirectory();
     assertThat(unmarkedRunDir).isDirectory();
+    assertThat(oldUnmarkedRunDir).doesNotExist();
   }
 }
