@@ -8,9 +8,15 @@ import java.util.List;
  * Runs sibling tasks (a vertex's inputs) each on its own virtual thread and waits for all. The first
  * failure, or an interrupt of the waiting thread, interrupts the others, so cancelling a job's solve
  * threads reaches every thread below them; no task outlives the call. Tasks already {@link Done} take no
- * thread, which keeps wide, well-shared graphs cheap.
+ * thread, which keeps wide, well-shared graphs cheap, and a single pending task runs on the calling
+ * thread (a chain of steps, the common shape, then starts no thread per step) unless the chain has
+ * already nested {@value #MAX_INLINE_DEPTH} calls deep on this thread: a fresh thread then starts with a
+ * fresh stack.
  */
 final class Fork {
+  static final int MAX_INLINE_DEPTH = 64;
+  private static final ThreadLocal<int[]> INLINE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
   @FunctionalInterface
   interface Task<T> {
     T run() throws InterruptedException;
@@ -29,6 +35,13 @@ final class Fork {
   static <T> List<T> all(JobThreads job, List<Task<T>> tasks) throws InterruptedException {
     if (job.cancelled()) {
       throw new InterruptedException("job cancelled");
+    }
+    var pending = pendingIndex(tasks);
+    if (pending >= 0) {
+      int[] depth = INLINE_DEPTH.get();
+      if (depth[0] < MAX_INLINE_DEPTH) {
+        return inline(tasks, pending, depth);
+      }
     }
     var join = new Join(tasks.size());
     var results = new Object[tasks.size()];
@@ -60,6 +73,34 @@ final class Fork {
     @SuppressWarnings("unchecked")
     List<T> values = (List<T>) Arrays.asList(results);
     return values;
+  }
+
+  /** The index of the only task not yet {@link Done}, or -1 when there are none or several. */
+  private static <T> int pendingIndex(List<Task<T>> tasks) {
+    int pending = -1;
+    for (int i = 0; i < tasks.size(); i++) {
+      if (!(tasks.get(i) instanceof Done<T>)) {
+        if (pending >= 0) return -1;
+        pending = i;
+      }
+    }
+    return pending;
+  }
+
+  /** Runs the one pending task here: an interrupt of this thread reaches it directly. */
+  private static <T> List<T> inline(List<Task<T>> tasks, int pending, int[] depth)
+      throws InterruptedException {
+    var results = new ArrayList<T>(tasks.size());
+    for (var task : tasks) {
+      results.add(task instanceof Done<T>(var value) ? value : null);
+    }
+    depth[0]++;
+    try {
+      results.set(pending, tasks.get(pending).run());
+    } finally {
+      depth[0]--;
+    }
+    return results;
   }
 
   private static InterruptedException rethrow(Throwable cause) {

@@ -2,7 +2,6 @@ package dev.kiln.engine.executor.oci;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.engine.executor.Meta;
 import dev.kiln.engine.executor.NetworkMode;
 import dev.kiln.engine.executor.RootFs;
@@ -44,8 +43,8 @@ public final class SpecBuilder {
   /** containerd's only default rlimit; a caller's {@code nofile} ulimit replaces it. */
   static final Ulimit DEFAULT_NOFILE = new Ulimit("nofile", 1024, 1024);
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // Compact, not indented: only runc reads it, and it is written once per run.
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SpecBuilder() {}
 

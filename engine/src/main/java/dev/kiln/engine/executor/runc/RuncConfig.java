@@ -39,16 +39,16 @@ public record RuncConfig(Path stateRoot, Path runc, Path secretsRoot, String cgr
   /**
    * Defaults for {@code stateRoot}: {@code /usr/sbin/runc}, secrets and each run's bundle and runc
    * state under {@code /dev/shm} (tmpfs: a RUN step creates and removes a dozen files there, which
-   * on the state root's disk filesystem would wait on its journal under I/O load) in directories
-   * named after the state root so two Kiln roots never sweep each other's, cgroups under {@code
-   * kiln/}.
+   * on the state root's disk filesystem would wait on its journal under I/O load) in one directory
+   * named after the state root ({@code kiln-run-<hash>}: two Kiln roots never sweep each other's),
+   * cgroups under {@code kiln/}.
    */
   public static RuncConfig defaults(Path stateRoot) {
     Path root = stateRoot.toAbsolutePath().normalize();
     boolean shm = Files.isDirectory(SHM);
     String hash = shortHash(root.toString());
-    Path secrets = shm ? SHM.resolve("kiln-secrets-" + hash) : root.resolve("executor-secrets");
     Path run = shm ? SHM.resolve("kiln-run-" + hash) : root;
+    Path secrets = shm ? run.resolve("secrets") : root.resolve("executor-secrets");
     return new RuncConfig(root, DEFAULT_RUNC, secrets, "kiln", run);
   }
 

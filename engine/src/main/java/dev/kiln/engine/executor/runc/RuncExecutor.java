@@ -48,6 +48,10 @@ public final class RuncExecutor implements Executor {
       Files.createDirectories(config.runRoot(), PosixFilePermissions.asFileAttribute(
           PosixFilePermissions.fromString("rwx------")));
       Bundle.checkPrivate(config.runRoot());
+      // The marker tells a later engine whether this directory's state root still exists.
+      Files.createDirectories(config.stateRoot());
+      StaleRunDirs.mark(config.runRoot(), config.stateRoot());
+      StaleRunDirs.sweep(config.runRoot().getParent(), config.runRoot());
     }
     RuncExecutor executor = new RuncExecutor(config);
     executor.sweep();
@@ -80,6 +84,12 @@ public final class RuncExecutor implements Executor {
     if (!config.runRoot().equals(config.stateRoot())) {
       removeIfEmpty(config.bundles(), "bundle directory");
       removeIfEmpty(config.runcRoot(), "runc state directory");
+      Path marker = config.runRoot().resolve(StaleRunDirs.MARKER);
+      try (var entries = Files.list(config.runRoot())) {
+        if (entries.allMatch(marker::equals)) Files.deleteIfExists(marker);
+      } catch (java.nio.file.NoSuchFileException e) {
+        return;
+      }
       removeIfEmpty(config.runRoot(), "run directory");
     }
   }

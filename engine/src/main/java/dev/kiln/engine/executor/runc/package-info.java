@@ -6,7 +6,10 @@
  * default a private 0700 directory on {@code /dev/shm}, else the state root): {@code executor/<id>/}
  * is the bundle ({@code config.json}, {@code hosts}, {@code resolv.conf}, runc's {@code init.pid}
  * and JSON {@code runc.log}); {@code runc/} is runc's {@code --root}. Secrets go to a private 0700
- * directory per run, by default on {@code /dev/shm} (tmpfs) so they never reach a disk. Each container gets cgroup {@code
+ * directory per run, by default {@code secrets/<id>} in the run root on {@code /dev/shm} (tmpfs) so
+ * they never reach a disk. A run root on {@code /dev/shm} names its state root in a {@code
+ * state-root} file and is removed when the executor closes; opening an executor removes those of
+ * state roots that no longer exist ({@code StaleRunDirs}). Each container gets cgroup {@code
  * kiln/<id>}, relative to Kiln's own cgroup; runc removes it when the container is deleted.
  *
  * <p>Start failures are told apart from process failures by the pid file: runc writes it only

@@ -43,7 +43,7 @@ final class MountPointLayers {
     TreeSet<String> missing = new TreeSet<>();
     TreeMap<String, Path> parents = new TreeMap<>(); // in-root dir → the lower dir it copies
     for (String file : files) {
-      String rel = file.replaceAll("^/+", "");
+      String rel = withoutLeadingSlashes(file);
       int slash = rel.lastIndexOf('/');
       if (slash <= 0 || LowerLayers.find(layers, rel).isPresent()) continue;
       TreeMap<String, Path> chain = new TreeMap<>();
@@ -66,14 +66,21 @@ final class MountPointLayers {
     return java.util.Optional.of(layer);
   }
 
+  private static String withoutLeadingSlashes(String path) {
+    int start = 0;
+    while (start < path.length() && path.charAt(start) == '/') start++;
+    return path.substring(start);
+  }
+
   /** Names the layer after everything it holds, so an equal need finds it again. */
   private static String key(TreeSet<String> files, TreeMap<String, Path> parents) throws IOException {
     MessageDigest sha = sha256();
     for (String f : files) sha.update(("f " + f + "\n").getBytes(StandardCharsets.UTF_8));
     for (var e : parents.entrySet()) {
       Stat st = PosixFiles.lstat(e.getValue());
-      sha.update(("d " + e.getKey() + " " + st.mode() + " " + st.uid() + " " + st.gid() + " " + st.mtime()
-          + "\n").getBytes(StandardCharsets.UTF_8));
+      // The mtime as numbers: Instant.toString formats through DateTimeFormatter, on every mount.
+      sha.update(("d " + e.getKey() + " " + st.mode() + " " + st.uid() + " " + st.gid() + " "
+          + st.mtime().getEpochSecond() + "." + st.mtime().getNano() + "\n").getBytes(StandardCharsets.UTF_8));
       for (var x : new TreeMap<>(UnchangedDirs.visible(UnchangedDirs.xattrs(e.getValue()))).entrySet()) {
         sha.update(("x " + x.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
         sha.update(x.getValue());

@@ -68,6 +68,7 @@ class RuncMountsTest extends RuncTestBase {
     Files.createDirectories(own.secretsRoot()); // as a run with a secret leaves it: empty
     other.close();
     assertThat(own.secretsRoot()).doesNotExist(); // on /dev/shm: one per state root would pile up
+    assertThat(own.runRoot()).doesNotExist();
   }
 
   @Test
