@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A blob's bytes as they are downloaded, handed to a reader (the layer's unpacker) while the
  * download also writes them into the content store: a bounded pipe, so a slow reader slows the
- * download rather than filling memory. The reader sees the end of the stream only once the
+ * download rather than filling memory — once it has started: a download whose reader has not yet
+ * started (it waits for a permit for heavy work) does not wait for it, and the reader reads the
+ * stored blob instead. The reader sees the end of the stream only once the
  * download verified size and digest and stored the blob; a failed download, and one that starts
  * over from byte 0 after sending bytes (a registry that ignores ranges), break the stream instead.
  * A resumed download (a range from where it stopped) continues it seamlessly.
@@ -27,10 +29,13 @@ public final class BlobTee {
   private static final Object NOT_STREAMED = new Object();
   private static final Object END = new Object();
 
-  /** The stream broke because the download started over; the blob may still arrive whole. */
+  /**
+   * The stream broke, but the blob may still arrive whole: the download started over, or went on
+   * without a reader that was late.
+   */
   public static final class Restarted extends IOException {
-    Restarted() {
-      super("the download started over from its first byte");
+    Restarted(String why) {
+      super(why);
     }
   }
 
@@ -43,6 +48,7 @@ public final class BlobTee {
 
   private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(DEPTH);
   private volatile boolean readerGone;
+  private volatile boolean readerStarted;
   private boolean ended; // writer side: no more chunks go in
   private long sent;
 
@@ -57,7 +63,7 @@ public final class BlobTee {
 
   /** The download writes from byte 0 again: a stream that already passed bytes on breaks. */
   void restarted() {
-    if (sent > 0) breakWith(new Restarted());
+    if (sent > 0) breakWith(new Restarted("the download started over from its first byte"));
   }
 
   /** The blob is stored and verified. */
@@ -81,8 +87,13 @@ public final class BlobTee {
   private void breakWith(IOException cause) {
     if (ended) return;
     ended = true;
+    replaceAllWith(new Broken(cause));
+  }
+
+  /** Drops what the reader has not taken and leaves {@code last} as the only item. */
+  private void replaceAllWith(Object last) {
     chunks.clear();
-    chunks.offer(new Broken(cause)); // room: the writer is the only one adding
+    chunks.offer(last); // room: the writer is the only one adding
   }
 
   private void end(Object last) throws IOException {
@@ -94,7 +105,11 @@ public final class BlobTee {
   private void put(Object item) throws IOException {
     try {
       while (!readerGone && !chunks.offer(item, 100, TimeUnit.MILLISECONDS)) {
-        // the reader is busy writing files; wait for room unless it gave up
+        if (!readerStarted) { // no one reads yet: go on without a reader rather than wait for one
+          ended = true;
+          replaceAllWith(new Broken(new Restarted("the download went on without its reader, which had not started")));
+          return;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -142,6 +157,11 @@ public final class BlobTee {
     /** Blocks until the download sends its first bytes (or ends), without consuming them. */
     public void awaitData() throws IOException {
       fill();
+    }
+
+    /** From now on the reader keeps reading: a full pipe makes the download wait for it. */
+    public void start() {
+      readerStarted = true;
     }
 
     @Override

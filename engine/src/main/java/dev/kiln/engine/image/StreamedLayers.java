@@ -177,6 +177,7 @@ final class StreamedLayers {
     }
     InputStream source = raw;
     return ctx.heavy(() -> {
+      stream.start();
       try {
         return extracting(ctx, layer, () -> apply(id, lowerReady, parent, layer, source));
       } catch (IOException e) {
