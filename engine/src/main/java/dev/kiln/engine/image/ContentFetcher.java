@@ -59,7 +59,7 @@ public final class ContentFetcher {
       ByteProgress bytes = progress == null ? null : new ByteProgress(progress, digest.value(), blob.size());
       try (IngestSink sink = new IngestSink(store, "pull-" + digest.hex(), n -> {
         if (bytes != null) bytes.update(n);
-      }, tee)) {
+      }, tee, from.verifiesDigests())) {
         RegistryProgress.reportingTo(progress, () -> {
           from.fetch(blob, sink);
           return null;

@@ -19,15 +19,20 @@ final class IngestSink implements BlobSink, AutoCloseable {
   private final String ref;
   private final LongConsumer written;
   private final BlobTee tee;
+  private final boolean writerVerifies;
   private Ingest ingest;
   private boolean finished;
 
-  /** {@code tee}: where the bytes also go, or null. */
-  IngestSink(ContentStore store, String ref, LongConsumer written, BlobTee tee) {
+  /**
+   * {@code tee}: where the bytes also go, or null; {@code writerVerifies}: the fetcher checks the
+   * digest itself, so the ingest does not hash (see {@link ContentStore#ingestVerifiedByWriter}).
+   */
+  IngestSink(ContentStore store, String ref, LongConsumer written, BlobTee tee, boolean writerVerifies) {
     this.store = store;
     this.ref = ref;
     this.written = written;
     this.tee = tee;
+    this.writerVerifies = writerVerifies;
   }
 
   @Override
@@ -59,11 +64,15 @@ final class IngestSink implements BlobSink, AutoCloseable {
     if (ingest != null) {
       ingest.abort();
     }
-    ingest = store.ingest(ref);
+    ingest = openIngest();
     if (ingest.offset() != 0) {
       ingest.abort();
-      ingest = store.ingest(ref);
+      ingest = openIngest();
     }
+  }
+
+  private Ingest openIngest() throws IOException {
+    return writerVerifies ? store.ingestVerifiedByWriter(ref) : store.ingest(ref);
   }
 
   @Override
