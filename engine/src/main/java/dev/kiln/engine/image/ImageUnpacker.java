@@ -68,27 +68,29 @@ public final class ImageUnpacker {
     Semaphore slots = new Semaphore(StreamedLayers.PARALLEL_DOWNLOADS);
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     try (pool) {
-      List<Future<Boolean>> downloads = new ArrayList<>();
-      for (int i = start; i < blobs.size(); i++) {
-        Descriptor blob = blobs.get(i);
-        downloads.add(pool.submit(() -> {
-          slots.acquire();
-          try {
-            return fetcher.ensure(blob, from, ctx.progress());
-          } finally {
-            slots.release();
-          }
-        }));
+      try {
+        List<Future<Boolean>> downloads = new ArrayList<>();
+        for (int i = start; i < blobs.size(); i++) {
+          Descriptor blob = blobs.get(i);
+          downloads.add(pool.submit(() -> {
+            slots.acquire();
+            try {
+              return fetcher.ensure(blob, from, ctx.progress());
+            } finally {
+              slots.release();
+            }
+          }));
+        }
+        String top = parent;
+        for (int i = start; i < blobs.size(); i++) {
+          StreamedLayers.await(downloads.get(i - start));
+          top = unpack.layer(ctx, top, blobs.get(i), diffIds.get(i), chain.get(i));
+        }
+        return top;
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        pool.shutdownNow(); // stop the other downloads; close() then waits for them
+        throw e;
       }
-      String top = parent;
-      for (int i = start; i < blobs.size(); i++) {
-        StreamedLayers.await(downloads.get(i - start));
-        top = unpack.layer(ctx, top, blobs.get(i), diffIds.get(i), chain.get(i));
-      }
-      return top;
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      pool.shutdownNow(); // stop the other downloads before close() waits for them
-      throw e;
     }
   }
 

@@ -88,67 +88,57 @@ final class StreamedLayers {
       throws IOException, InterruptedException {
     SnapshotStore store = refs.store();
     List<String> ids = new ArrayList<>();
+    Exception failure = null;
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     try (pool) {
-      for (int i = 0; i < stack.size(); i++) {
-        ids.add(store.prepare(i == 0 ? base : ids.get(i - 1)));
-      }
-      Semaphore slots = new Semaphore(PARALLEL_DOWNLOADS, true);
-      List<Future<Boolean>> downloads = new ArrayList<>();
-      List<Future<Unpacked>> unpacks = new ArrayList<>();
-      for (int i = 0; i < stack.size(); i++) {
-        Layer layer = stack.get(i);
-        BlobTee tee = new BlobTee();
-        Future<Boolean> download = pool.submit(() -> {
-          slots.acquire();
-          try {
-            return fetcher.ensure(layer.blob(), from, ctx.progress(), tee);
-          } finally {
-            slots.release();
-          }
-        });
-        downloads.add(download);
-        String id = ids.get(i);
-        boolean lowerReady = i == 0;
-        unpacks.add(pool.submit(() -> unpackStreaming(ctx, layer, id, lowerReady, base, tee.reader(), download)));
-      }
-      for (int i = 0; i < stack.size(); i++) {
-        Unpacked result;
-        try {
-          result = await(unpacks.get(i));
-        } catch (IOException e) {
-          await(downloads.get(i)); // a failed download broke the unpack: report the download's own error
-          throw e;
+      try {
+        for (int i = 0; i < stack.size(); i++) {
+          ids.add(store.prepare(i == 0 ? base : ids.get(i - 1)));
         }
-        await(downloads.get(i)); // the blob is stored and its digest verified
-        String parent = i == 0 ? base : ids.get(i - 1);
-        switch (result) {
-          case Done d -> {}
-          case ParentDirsPending p -> {
-            try (MountedTree lower = view(parent)) {
-              p.applier().completeWith(Optional.ofNullable(lower).map(MountedTree::root));
+        Semaphore slots = new Semaphore(PARALLEL_DOWNLOADS, true);
+        List<Future<Boolean>> downloads = new ArrayList<>();
+        List<Future<Unpacked>> unpacks = new ArrayList<>();
+        for (int i = 0; i < stack.size(); i++) {
+          Layer layer = stack.get(i);
+          BlobTee tee = new BlobTee();
+          Future<Boolean> download = pool.submit(() -> {
+            slots.acquire();
+            try {
+              return fetcher.ensure(layer.blob(), from, ctx.progress(), tee);
+            } finally {
+              slots.release();
             }
-          }
-          case AgainOnLower a -> {
-            String id = ids.get(i);
-            Layer layer = stack.get(i);
-            ctx.heavy(() -> {
-              clear(id);
-              return extracting(ctx, layer, () -> applyOnLower(id, parent, layer, fetcher.store().open(Digests.of(layer.blob().digest()))));
-            });
-          }
+          });
+          downloads.add(download);
+          String id = ids.get(i);
+          boolean lowerReady = i == 0;
+          unpacks.add(pool.submit(() -> unpackStreaming(ctx, layer, id, lowerReady, base, tee.reader(), download)));
         }
+        for (int i = 0; i < stack.size(); i++) {
+          Unpacked result;
+          try {
+            result = await(unpacks.get(i));
+          } catch (IOException e) {
+            await(downloads.get(i)); // a failed download broke the unpack: report the download's own error
+            throw e;
+          }
+          await(downloads.get(i)); // the blob is stored and its digest verified
+          complete(ctx, result, stack.get(i), ids.get(i), i == 0 ? base : ids.get(i - 1));
+        }
+        List<String> descriptions = stack.stream().map(l -> "pulled layer " + l.blob().digest()).toList();
+        store.commitAll(ids, "regular", descriptions);
+      } catch (Exception e) {
+        failure = e;
+        pool.shutdownNow(); // stop the other downloads and unpacks; close() then waits for them
       }
-      List<String> descriptions = stack.stream().map(l -> "pulled layer " + l.blob().digest()).toList();
-      store.commitAll(ids, "regular", descriptions);
-    } catch (Exception e) {
-      pool.shutdownNow(); // stop the other downloads and unpacks before close() waits for them
-      removeAll(store, ids, e);
-      switch (e) {
+    }
+    if (failure != null) {
+      removeAll(store, ids, failure);
+      switch (failure) {
         case IOException io -> throw io;
         case InterruptedException ie -> throw ie;
         case RuntimeException re -> throw re;
-        default -> throw new IOException(e.getMessage(), e);
+        default -> throw new IOException(failure.getMessage(), failure);
       }
     }
     for (int i = 0; i < stack.size(); i++) {
@@ -157,6 +147,22 @@ final class StreamedLayers {
       unpack.counted();
     }
     return ids.getLast();
+  }
+
+  /** Finishes what unpacking layer {@code id} before its lower layers left, now that they are complete. */
+  private void complete(OpContext ctx, Unpacked result, Layer layer, String id, String parent) throws Exception {
+    switch (result) {
+      case Done d -> {}
+      case ParentDirsPending p -> {
+        try (MountedTree lower = view(parent)) {
+          p.applier().completeWith(Optional.ofNullable(lower).map(MountedTree::root));
+        }
+      }
+      case AgainOnLower a -> ctx.heavy(() -> {
+        clear(id);
+        return extracting(ctx, layer, () -> applyOnLower(id, parent, layer, fetcher.store().open(Digests.of(layer.blob().digest()))));
+      });
+    }
   }
 
   /**
