@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,6 +99,7 @@ final class StreamedLayers {
         Semaphore slots = new Semaphore(PARALLEL_DOWNLOADS, true);
         List<Future<Boolean>> downloads = new ArrayList<>();
         List<Future<Unpacked>> unpacks = new ArrayList<>();
+        CountDownLatch previousStarted = new CountDownLatch(0);
         for (int i = 0; i < stack.size(); i++) {
           Layer layer = stack.get(i);
           BlobTee tee = new BlobTee();
@@ -112,7 +114,9 @@ final class StreamedLayers {
           downloads.add(download);
           String id = ids.get(i);
           boolean lowerReady = i == 0;
-          unpacks.add(pool.submit(() -> unpackStreaming(ctx, layer, id, lowerReady, base, tee.reader(), download)));
+          Turn turn = new Turn(previousStarted, new CountDownLatch(1));
+          previousStarted = turn.started();
+          unpacks.add(pool.submit(() -> unpackStreaming(ctx, layer, id, lowerReady, base, tee.reader(), download, turn)));
         }
         for (int i = 0; i < stack.size(); i++) {
           Unpacked result;
@@ -166,34 +170,47 @@ final class StreamedLayers {
   }
 
   /**
+   * When a layer's unpacker may ask for a permit for heavy work: after the layer below got one
+   * ({@code previousStarted}). Lower layers go first: the lowest is most often the largest, and
+   * the first missing one needs no second pass.
+   */
+  private record Turn(CountDownLatch previousStarted, CountDownLatch started) {}
+
+  /**
    * Unpacks one layer from its download as the bytes arrive: on {@code parent} (committed, null
    * for none) when {@code lowerReady}, else before its lower layers exist.
    */
   private Unpacked unpackStreaming(OpContext ctx, Layer layer, String id, boolean lowerReady, String parent,
-      BlobTee.Reader stream, Future<Boolean> download) throws Exception {
-    InputStream raw = stream;
+      BlobTee.Reader stream, Future<Boolean> download, Turn turn) throws Exception {
     try {
-      stream.awaitData(); // a permit for heavy work only once there is work: the download is running
-    } catch (BlobTee.NotStreamed | BlobTee.Restarted e) { // in the store already, or to be read from there
-      await(download);
-      raw = fetcher.store().open(Digests.of(layer.blob().digest()));
-    } catch (IOException failed) {
-      stream.close();
-      throw failed;
-    }
-    InputStream source = raw;
-    return ctx.heavy(() -> {
-      stream.start();
+      InputStream raw = stream;
       try {
-        return extracting(ctx, layer, () -> apply(id, lowerReady, parent, layer, source));
-      } catch (IOException e) {
-        if (!restarted(e)) throw e;
-        await(download); // it started over: unpack again from the stored blob
-        clear(id);
-        InputStream stored = fetcher.store().open(Digests.of(layer.blob().digest()));
-        return extracting(ctx, layer, () -> apply(id, lowerReady, parent, layer, stored));
+        stream.awaitData(); // a permit for heavy work only once there is work: the download is running
+      } catch (BlobTee.NotStreamed | BlobTee.Restarted e) { // in the store already, or to be read from there
+        await(download);
+        raw = fetcher.store().open(Digests.of(layer.blob().digest()));
+      } catch (IOException failed) {
+        stream.close();
+        throw failed;
       }
-    });
+      InputStream source = raw;
+      turn.previousStarted().await();
+      return ctx.heavy(() -> {
+        turn.started().countDown();
+        stream.start();
+        try {
+          return extracting(ctx, layer, () -> apply(id, lowerReady, parent, layer, source));
+        } catch (IOException e) {
+          if (!restarted(e)) throw e;
+          await(download); // it started over: unpack again from the stored blob
+          clear(id);
+          InputStream stored = fetcher.store().open(Digests.of(layer.blob().digest()));
+          return extracting(ctx, layer, () -> apply(id, lowerReady, parent, layer, stored));
+        }
+      });
+    } finally {
+      turn.started().countDown(); // also when this layer never got to unpack
+    }
   }
 
   private Unpacked apply(String id, boolean lowerReady, String parent, Layer layer, InputStream raw) throws IOException {
