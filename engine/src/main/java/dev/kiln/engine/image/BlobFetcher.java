@@ -12,4 +12,12 @@ import java.io.IOException;
 @FunctionalInterface
 public interface BlobFetcher {
   void fetch(Descriptor blob, BlobSink sink) throws IOException;
+
+  /**
+   * Whether this fetcher checks size and digest itself before it commits the sink, so the content
+   * store need not hash the bytes again.
+   */
+  default boolean verifiesDigests() {
+    return false;
+  }
 }

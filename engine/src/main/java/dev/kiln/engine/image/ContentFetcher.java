@@ -34,17 +34,32 @@ public final class ContentFetcher {
    * bytes under the blob's digest when {@code progress} is non-null. True when it was downloaded.
    */
   public boolean ensure(Descriptor blob, BlobFetcher from, ProgressWriter progress) throws IOException {
+    return ensure(blob, from, progress, null);
+  }
+
+  /**
+   * Like {@link #ensure(Descriptor, BlobFetcher, ProgressWriter)}, also passing the bytes to {@code
+   * tee} as they are downloaded (or telling it that the blob was in the store already).
+   */
+  public boolean ensure(Descriptor blob, BlobFetcher from, ProgressWriter progress, BlobTee tee) throws IOException {
     Digest digest = Digests.of(blob.digest());
     ReentrantLock lock = locks.computeIfAbsent(digest, d -> new ReentrantLock());
-    lock.lock();
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (tee != null) tee.failed("interrupted");
+      throw new IOException("interrupted while waiting for another download of " + digest, e);
+    }
     try {
       if (store.exists(digest)) {
+        if (tee != null) tee.notStreamed();
         return false;
       }
       ByteProgress bytes = progress == null ? null : new ByteProgress(progress, digest.value(), blob.size());
       try (IngestSink sink = new IngestSink(store, "pull-" + digest.hex(), n -> {
         if (bytes != null) bytes.update(n);
-      })) {
+      }, tee, from.verifiesDigests())) {
         RegistryProgress.reportingTo(progress, () -> {
           from.fetch(blob, sink);
           return null;
@@ -54,6 +69,7 @@ public final class ContentFetcher {
       downloads.incrementAndGet();
       return true;
     } finally {
+      if (tee != null) tee.failed("the download of " + digest + " did not complete"); // no-op once it ended
       lock.unlock();
     }
   }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,21 +16,21 @@ import java.util.concurrent.Semaphore;
 /**
  * Turns an image (manifest + config + where its blobs are) into a stack of snapshots, one per
  * layer, keyed by chain id: layers another image already unpacked are reused and not even
- * downloaded. Missing layers download in parallel on virtual threads while earlier ones unpack,
- * in order, each on top of the previous. Thread-safe.
+ * downloaded. When snapshots hold only their own changes (overlayfs), missing layers unpack while
+ * they download, all at once ({@link StreamedLayers}); otherwise they download in parallel on
+ * virtual threads while earlier ones unpack, in order, each on top of the previous. Thread-safe.
  */
 public final class ImageUnpacker {
-  /** Parallel layer downloads per image, like containerd's default of three plus a little. */
-  private static final int PARALLEL_DOWNLOADS = 4;
-
   private final ContentFetcher fetcher;
   private final LayerSnapshots layers;
   private final LayerUnpack unpack;
+  private final StreamedLayers streamed;
 
   public ImageUnpacker(ContentFetcher fetcher, LayerSnapshots layers, LayerUnpack unpack) {
     this.fetcher = fetcher;
     this.layers = layers;
     this.unpack = unpack;
+    this.streamed = new StreamedLayers(fetcher, unpack, unpack.refs(), layers);
   }
 
   /** The committed snapshot holding the image's first {@code layerLimit} layers (all when negative). */
@@ -54,47 +53,43 @@ public final class ImageUnpacker {
     if (start == blobs.size()) {
       return parent.orElseThrow();
     }
+    if (unpack.layered()) {
+      List<StreamedLayers.Layer> stack = new ArrayList<>();
+      for (int i = start; i < blobs.size(); i++) {
+        stack.add(new StreamedLayers.Layer(blobs.get(i), diffIds.get(i), chain.get(i)));
+      }
+      return streamed.pull(ctx, stack, parent.orElse(null), from);
+    }
     return downloadAndApply(ctx, blobs, diffIds, chain, start, parent.orElse(null), from);
   }
 
   private String downloadAndApply(OpContext ctx, List<Descriptor> blobs, List<Digest> diffIds, List<Digest> chain,
       int start, String parent, BlobFetcher from) throws IOException, InterruptedException {
-    Semaphore slots = new Semaphore(PARALLEL_DOWNLOADS);
+    Semaphore slots = new Semaphore(StreamedLayers.PARALLEL_DOWNLOADS);
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     try (pool) {
-      List<Future<Boolean>> downloads = new ArrayList<>();
-      for (int i = start; i < blobs.size(); i++) {
-        Descriptor blob = blobs.get(i);
-        downloads.add(pool.submit(() -> {
-          slots.acquire();
-          try {
-            return fetcher.ensure(blob, from, ctx.progress());
-          } finally {
-            slots.release();
-          }
-        }));
-      }
-      String top = parent;
-      for (int i = start; i < blobs.size(); i++) {
-        await(downloads.get(i - start));
-        top = unpack.layer(ctx, top, blobs.get(i), diffIds.get(i), chain.get(i));
-      }
-      return top;
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      pool.shutdownNow(); // stop the other downloads before close() waits for them
-      throw e;
-    }
-  }
-
-  private static void await(Future<Boolean> download) throws IOException, InterruptedException {
-    try {
-      download.get();
-    } catch (ExecutionException e) {
-      switch (e.getCause()) {
-        case IOException io -> throw io;
-        case RuntimeException re -> throw re;
-        case InterruptedException ie -> throw ie;
-        case Throwable t -> throw new IOException(t.getMessage(), t);
+      try {
+        List<Future<Boolean>> downloads = new ArrayList<>();
+        for (int i = start; i < blobs.size(); i++) {
+          Descriptor blob = blobs.get(i);
+          downloads.add(pool.submit(() -> {
+            slots.acquire();
+            try {
+              return fetcher.ensure(blob, from, ctx.progress());
+            } finally {
+              slots.release();
+            }
+          }));
+        }
+        String top = parent;
+        for (int i = start; i < blobs.size(); i++) {
+          StreamedLayers.await(downloads.get(i - start));
+          top = unpack.layer(ctx, top, blobs.get(i), diffIds.get(i), chain.get(i));
+        }
+        return top;
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        pool.shutdownNow(); // stop the other downloads; close() then waits for them
+        throw e;
       }
     }
   }

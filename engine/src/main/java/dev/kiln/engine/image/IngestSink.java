@@ -11,19 +11,28 @@ import java.util.function.LongConsumer;
 /**
  * A {@link BlobSink} writing into a content-store ingest: the blob appears under its digest only
  * after the ingest re-checks size and digest on commit. Partial data does not outlive the fetch
- * ({@link #close} drops it): a retry within the fetch resumes, a failed fetch starts over.
+ * ({@link #close} drops it): a retry within the fetch resumes, a failed fetch starts over. With a
+ * {@link BlobTee}, the bytes are also passed on to a reader as they arrive.
  */
 final class IngestSink implements BlobSink, AutoCloseable {
   private final ContentStore store;
   private final String ref;
   private final LongConsumer written;
+  private final BlobTee tee;
+  private final boolean writerVerifies;
   private Ingest ingest;
   private boolean finished;
 
-  IngestSink(ContentStore store, String ref, LongConsumer written) {
+  /**
+   * {@code tee}: where the bytes also go, or null; {@code writerVerifies}: the fetcher checks the
+   * digest itself, so the ingest does not hash (see {@link ContentStore#ingestVerifiedByWriter}).
+   */
+  IngestSink(ContentStore store, String ref, LongConsumer written, BlobTee tee, boolean writerVerifies) {
     this.store = store;
     this.ref = ref;
     this.written = written;
+    this.tee = tee;
+    this.writerVerifies = writerVerifies;
   }
 
   @Override
@@ -43,6 +52,7 @@ final class IngestSink implements BlobSink, AutoCloseable {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         ingest.write(b, off, len);
+        if (tee != null) tee.write(b, off, len);
         written.accept(ingest.offset());
       }
     };
@@ -50,25 +60,37 @@ final class IngestSink implements BlobSink, AutoCloseable {
 
   /** Drops whatever the ingest holds (also a stale one from an earlier attempt) and opens it afresh. */
   private void restart() throws IOException {
+    if (tee != null) tee.restarted();
     if (ingest != null) {
       ingest.abort();
     }
-    ingest = store.ingest(ref);
+    ingest = openIngest();
     if (ingest.offset() != 0) {
       ingest.abort();
-      ingest = store.ingest(ref);
+      ingest = openIngest();
     }
+  }
+
+  private Ingest openIngest() throws IOException {
+    return writerVerifies ? store.ingestVerifiedByWriter(ref) : store.ingest(ref);
   }
 
   @Override
   public void commit(Descriptor verified) throws IOException {
     finished = true;
-    ingest.commit(Digests.of(verified.digest()), verified.size());
+    try {
+      ingest.commit(Digests.of(verified.digest()), verified.size());
+    } catch (IOException | RuntimeException e) {
+      if (tee != null) tee.failed("storing " + ref + " failed: " + e.getMessage());
+      throw e;
+    }
+    if (tee != null) tee.completed();
   }
 
   @Override
   public void discard() throws IOException {
     finished = true;
+    if (tee != null) tee.failed("the download of " + ref + " was discarded");
     if (ingest != null) {
       ingest.abort();
     }

@@ -46,7 +46,7 @@ public final class LayerUnpack {
 
   /** The snapshot of layer stack {@code chainId}, unpacking {@code blob} on {@code parent} if no one has. */
   public String layer(OpContext ctx, String parent, Descriptor blob, Digest diffId, Digest chainId) throws IOException {
-    ReentrantLock lock = locks.computeIfAbsent(chainId, c -> new ReentrantLock());
+    ReentrantLock lock = lock(chainId);
     lock.lock();
     try {
       Optional<String> existing = layers.find(chainId);
@@ -96,21 +96,48 @@ public final class LayerUnpack {
     return unpacked.get();
   }
 
+  SnapshotRefs refs() {
+    return refs;
+  }
+
+  /** Whether snapshots keep only their own changes, so layers can be written before their parents ({@link StreamedLayers}). */
+  boolean layered() {
+    return refs.store().keepsChanges();
+  }
+
+  /** The one lock of layer stack {@code chainId}: held while it is unpacked. */
+  ReentrantLock lock(Digest chainId) {
+    return locks.computeIfAbsent(chainId, c -> new ReentrantLock());
+  }
+
+  void counted() {
+    unpacked.incrementAndGet();
+  }
+
   private void apply(String id, String parent, Descriptor blob, Digest diffId) throws IOException {
-    MessageDigest sha = sha256();
-    try (InputStream raw = content.open(Digests.of(blob.digest()));
-        // Decompressing and hashing run on a thread of their own, ahead of the file writes.
-        InputStream tar = new ReadAhead(new DigestInputStream(Decompression.open(raw), sha))) {
-      Path changes = refs.store().changesDir(id);
-      if (changes != null) {
-        try (MountedTree lower = parent == null ? null : refs.view(parent)) {
-          LayerApplier.overlay(changes, Optional.ofNullable(lower).map(MountedTree::root)).apply(tar);
-        }
-      } else {
-        try (MountedTree tree = refs.mountActive(id)) {
-          LayerApplier.inPlace(tree.root()).apply(tar);
-        }
+    Digest digest = Digests.of(blob.digest());
+    Path changes = refs.store().changesDir(id);
+    if (changes != null) {
+      try (MountedTree lower = parent == null ? null : refs.view(parent)) {
+        LayerApplier applier = LayerApplier.overlay(changes, Optional.ofNullable(lower).map(MountedTree::root));
+        applyVerified(content.open(digest), blob, diffId, applier);
       }
+    } else {
+      try (MountedTree tree = refs.mountActive(id)) {
+        applyVerified(content.open(digest), blob, diffId, LayerApplier.inPlace(tree.root()));
+      }
+    }
+  }
+
+  /**
+   * Applies the layer blob {@code raw} (closed here) with {@code applier}, checking that its
+   * uncompressed stream is {@code diffId}.
+   */
+  static void applyVerified(InputStream raw, Descriptor blob, Digest diffId, LayerApplier applier) throws IOException {
+    MessageDigest sha = sha256();
+    // Decompressing and hashing run on a thread of their own, ahead of the file writes.
+    try (raw; InputStream tar = new ReadAhead(new DigestInputStream(Decompression.open(raw), sha))) {
+      applier.apply(tar);
       tar.transferTo(OutputStream.nullOutputStream()); // the diff id covers the tar's padding too
     }
     Digest actual = Digest.parse("sha256:" + HexFormat.of().formatHex(sha.digest()));

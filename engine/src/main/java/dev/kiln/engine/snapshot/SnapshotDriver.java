@@ -41,7 +41,20 @@ public interface SnapshotDriver {
    * the driver may first drop directories that only look changed (a layered driver's copies of
    * lower directories that hold nothing and differ in no attribute), so they reach no layer.
    */
-  long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException;
+  default long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException {
+    long size = measure(dir, parents, dropUnchangedDirs);
+    sync(dir);
+    return size;
+  }
+
+  /** {@link #seal} without the sync: readies the snapshot and returns the bytes of its own data. */
+  long measure(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException;
+
+  /**
+   * Makes the data of the snapshot in {@code dir} durable. The whole filesystem holding it is
+   * synced, so one call covers every snapshot of the store written before it.
+   */
+  void sync(Path dir) throws IOException;
 
   /** The committed ancestors' directories, nearest first; looked up only when asked for. */
   @FunctionalInterface

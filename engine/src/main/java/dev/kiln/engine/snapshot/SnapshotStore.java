@@ -101,17 +101,43 @@ public final class SnapshotStore {
   public void commit(String id, boolean dropUnchangedDirs, String recordType, String description)
       throws IOException {
     long size = driver.seal(dir(id), () -> parentChain(id), dropUnchangedDirs);
+    markCommitted(List.of(new Sealed(id, size, recordType, description)));
+  }
+
+  /**
+   * Commits writable snapshots {@code ids} (each the parent of the next, none mounted) with one
+   * sync of the filesystem for all of them instead of one each, then one transaction: either all
+   * are committed or, after a crash, none is (the sweep then removes them as active ones).
+   * {@code descriptions} are what {@code kiln du} shows for each, with {@code recordType}.
+   */
+  public void commitAll(List<String> ids, String recordType, List<String> descriptions) throws IOException {
+    if (ids.isEmpty()) return;
+    List<Sealed> sealed = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      sealed.add(new Sealed(id, driver.measure(dir(id), () -> parentChain(id), false), recordType, descriptions.get(i)));
+    }
+    driver.sync(dir(ids.getLast()));
+    markCommitted(sealed);
+  }
+
+  private record Sealed(String id, long size, String recordType, String description) {}
+
+  private void markCommitted(List<Sealed> sealed) throws IOException {
+    long now = System.currentTimeMillis();
     db.writeIo("snapshots", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE snapshots SET kind = 'committed', size = ?, last_used_at = ?, usage_count = 1,"
               + " record_type = coalesce(?, record_type), description = coalesce(?, description)"
               + " WHERE id = ? AND kind = 'active'")) {
-        ps.setLong(1, size);
-        ps.setLong(2, System.currentTimeMillis());
-        ps.setString(3, recordType);
-        ps.setString(4, description);
-        ps.setString(5, id);
-        if (ps.executeUpdate() != 1) throw new SQLException("snapshot " + id + " is not active");
+        for (Sealed s : sealed) {
+          ps.setLong(1, s.size());
+          ps.setLong(2, now);
+          ps.setString(3, s.recordType());
+          ps.setString(4, s.description());
+          ps.setString(5, s.id());
+          if (ps.executeUpdate() != 1) throw new SQLException("snapshot " + s.id() + " is not active");
+        }
       }
       return null;
     });
@@ -250,6 +276,11 @@ public final class SnapshotStore {
   /** See {@link SnapshotDriver#mountsWithMountPoints}. */
   public List<MountSpec> mountsWithMountPoints(String id, List<String> mountPoints) throws IOException {
     return driver.mountsWithMountPoints(dir(id), parentChain(id), mountPoints);
+  }
+
+  /** Whether snapshots hold only their own changes ({@link #changesDir} is not null), not full trees. */
+  public boolean keepsChanges() {
+    return driver.changesDir(root) != null; // a driver answers alike for every directory
   }
 
   /** This snapshot's own changes, or null when the driver keeps full trees. */

@@ -10,6 +10,7 @@ import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
 import dev.kiln.solver.progress.ProgressEvent;
 import dev.kiln.solver.progress.VertexEvent;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Pulls and unpacks one image into a fresh engine state, for {@code bench/pull-unpack.sh}: prints
- * the time from opening the engine to the committed snapshot. Usage: {@code STATE_DIR REF
+ * the time from opening the engine to the committed snapshot, and when each download and extraction
+ * started (ms after the JVM started) and how long it took. Usage: {@code STATE_DIR REF
  * [auto|overlayfs|copy]}.
  */
 public final class PullUnpackMain {
@@ -30,14 +32,16 @@ public final class PullUnpackMain {
       System.exit(2);
     }
     long start = System.nanoTime();
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     try (Engine engine = Engine.open(new EngineConfig(Path.of(args[0]), args.length > 2 ? args[2] : "auto"));
         SolveResult r = engine.solve(State.image(args[1]).marshal(MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64)),
             SolveRequest.of(BuildInputs.NONE))) {
       long ms = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("kiln: %s pulled and unpacked in %d ms (%s, %d blobs downloaded, %d layers unpacked, snapshot %s)%n",
-          args[1], ms, engine.snapshotter(), engine.imageStats().downloads(), engine.imageStats().unpacks(), r.snapshotId());
+      System.out.printf("kiln: %s pulled and unpacked in %d ms, %d ms after the JVM started (%s, %d blobs downloaded, %d layers unpacked, snapshot %s)%n",
+          args[1], ms, System.currentTimeMillis() - jvmStart, engine.snapshotter(), engine.imageStats().downloads(), engine.imageStats().unpacks(), r.snapshotId());
       for (VertexEvent.Status s : finished(r)) {
-        System.out.printf("  %-80s %6d ms%n", s.id(), Duration.between(s.started(), s.completed()).toMillis());
+        System.out.printf("  %-80s at %6d ms, %6d ms%n", s.id(), s.started().toEpochMilli() - jvmStart,
+            Duration.between(s.started(), s.completed()).toMillis());
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,24 @@ class FileContentStoreTest extends ContentStoreContract {
     s.sweepIngests();
     try (Ingest i = s.ingest("partial")) {
       assertThat(i.offset()).isZero();
+    }
+  }
+
+  @Test
+  void anIngestItsWriterVerifiesChecksTheSizeAndTakesTheDigestAsGiven() throws Exception {
+    FileContentStore s = new FileContentStore(root);
+    try (Ingest i = s.ingestVerifiedByWriter("short")) {
+      i.write(HELLO, 0, 2);
+      assertThatThrownBy(() -> i.commit(HELLO_DIGEST, HELLO.length)).isInstanceOf(ContentMismatchException.class);
+    }
+    assertThat(s.exists(HELLO_DIGEST)).isFalse();
+    try (Ingest i = s.ingestVerifiedByWriter("whole")) {
+      i.write(HELLO, 0, HELLO.length);
+      assertThat(i.commit(HELLO_DIGEST, HELLO.length)).isEqualTo(HELLO_DIGEST);
+    }
+    s.verify(HELLO_DIGEST);
+    try (Stream<Path> left = Files.list(root.resolve("ingest"))) {
+      assertThat(left).isEmpty();
     }
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,33 @@ abstract class SnapshotStoreContract {
     assertThat(Files.exists(reopened.dir(active))).isFalse();
     assertThat(Files.exists(stray)).isFalse();
     assertThatThrownBy(() -> reopened.parent(active)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aChainIsCommittedTogetherOrSweptTogether() throws Exception {
+    SnapshotStore s = open();
+    String base = s.prepare(null);
+    try (MountedTree t = mount(s, base, false)) {
+      Files.writeString(t.root().resolve("base"), base);
+    }
+    String top = s.prepare(base); // on an active parent
+    try (MountedTree t = mount(s, top, false)) {
+      Files.writeString(t.root().resolve("top"), top);
+    }
+    String left = s.prepare(null);
+    String leftTop = s.prepare(left);
+    s.commitAll(List.of(base, top), "regular", List.of("first", "second"));
+    assertThat(s.exists(base)).isTrue();
+    assertThat(s.exists(top)).isTrue();
+    try (MountedTree t = mount(s, top, true)) {
+      assertThat(Files.readString(t.root().resolve("base"))).isEqualTo(base);
+      assertThat(Files.readString(t.root().resolve("top"))).isEqualTo(top);
+    }
+    SnapshotStore reopened = open(); // a crash before the second chain's commit
+    reopened.sweep();
+    assertThat(reopened.exists(top)).isTrue();
+    assertThat(Files.exists(reopened.dir(left))).isFalse();
+    assertThat(Files.exists(reopened.dir(leftTop))).isFalse();
   }
 
   @Test

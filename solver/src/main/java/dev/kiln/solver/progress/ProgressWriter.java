@@ -12,4 +12,15 @@ public interface ProgressWriter {
 
   /** Appends output on stream 1 (stdout) or 2 (stderr). The bytes are copied. */
   void log(int stream, byte[] data);
+
+  /** A writer that drops everything, for work no one watches. */
+  static ProgressWriter discarding() {
+    return new ProgressWriter() {
+      @Override
+      public void status(String id, String name, long current, long total, Instant started, Instant completed) {}
+
+      @Override
+      public void log(int stream, byte[] data) {}
+    };
+  }
 }

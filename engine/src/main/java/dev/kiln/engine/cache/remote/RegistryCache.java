@@ -4,6 +4,7 @@ import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.push.ImagePusher;
 import dev.kiln.engine.image.BlobFetcher;
+import dev.kiln.engine.image.RegistryBlobs;
 import dev.kiln.engine.image.BlobSources;
 import dev.kiln.engine.image.ContentFetcher;
 import dev.kiln.engine.image.Digests;
@@ -40,10 +41,7 @@ final class RegistryCache {
   static ImportedCache open(RegistryClient client, ContentFetcher fetcher, BlobSources sources, ImageRef ref)
       throws IOException {
     ResolvedManifest manifest = client.resolve(ref);
-    BlobFetcher blobs = (blob, sink) -> {
-      client.fetchBlob(ref, blob, sink);
-      sources.record(Digests.of(blob.digest()), ref.name());
-    };
+    BlobFetcher blobs = new RegistryBlobs(client, ref, sources);
     ImportedCache.BlobOrigin origin = blob -> sources.record(blob, ref.name());
     if (!manifest.isIndex() && !CacheIndex.isCacheManifest(manifest.bytes())) {
       return InlineCache.open(manifest.bytes(), fetcher, blobs, origin);

@@ -3,7 +3,6 @@ package dev.kiln.engine.cache.remote;
 import dev.kiln.solver.OpContext;
 import dev.kiln.solver.Vertex;
 import dev.kiln.solver.progress.ProgressWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** Unpacking an imported layer outside any op: no vertex, no progress, work on the caller's thread. */
@@ -17,13 +16,7 @@ enum Unpacking implements OpContext {
 
   @Override
   public ProgressWriter progress() {
-    return new ProgressWriter() {
-      @Override
-      public void status(String id, String name, long current, long total, Instant started, Instant completed) {}
-
-      @Override
-      public void log(int stream, byte[] data) {}
-    };
+    return ProgressWriter.discarding();
   }
 
   @Override

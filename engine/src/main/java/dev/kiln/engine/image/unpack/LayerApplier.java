@@ -27,6 +27,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * name climbing above the root is refused, and symlinks met on the way are resolved inside the
  * root ({@link RootedResolver}), so nothing is ever written outside it. Not thread-safe; one
  * instance per layer.
+ *
+ * <p>An overlay layer can be applied before the layers below it exist ({@link #overlayBeforeLower}):
+ * its upper dir depends on them only through the owner, mode and times of the directories it
+ * creates as parents of its entries (copied from the lower ones), which {@link #completeWith} sets
+ * afterwards, and through hardlinks to lower files, which make it throw {@link NeedsLowerLayers}.
  */
 public final class LayerApplier {
   private static final String WHITEOUT = ".wh.";
@@ -35,8 +40,19 @@ public final class LayerApplier {
 
   private record DirTimes(Path dir, Instant atime, Instant mtime) {}
 
+  /** A hardlink entry points at a file of a lower layer, which are not there yet: apply again once they are. */
+  public static final class NeedsLowerLayers extends IOException {
+    NeedsLowerLayers(String entry) {
+      super("hardlink " + entry + " points into a lower layer");
+    }
+  }
+
   private final Path root;
   private final Whiteouts whiteouts;
+  /** Null when the lower layers are known; else the parent directories created without them, in order. */
+  private final List<String> parentsBeforeLower;
+  /** Directories that got their metadata from an entry of their own (which wins over a lower one's owner and mode). */
+  private final Set<Path> explicitDirs = new HashSet<>();
   private final List<DirTimes> dirTimes = new ArrayList<>();
   private final Set<Path> written = new HashSet<>();
   private final byte[] buffer = new byte[256 << 10];
@@ -47,9 +63,10 @@ public final class LayerApplier {
    */
   private final Map<String, Path> parents = new HashMap<>();
 
-  private LayerApplier(Path root, Whiteouts whiteouts) {
+  private LayerApplier(Path root, Whiteouts whiteouts, boolean lowerKnown) {
     this.root = root.toAbsolutePath().normalize();
     this.whiteouts = whiteouts;
+    this.parentsBeforeLower = lowerKnown ? null : new ArrayList<>();
   }
 
   /**
@@ -57,12 +74,21 @@ public final class LayerApplier {
    * {@code lowerView} is the parent's merged (mounted) tree, empty for a first layer.
    */
   public static LayerApplier overlay(Path upper, Optional<Path> lowerView) {
-    return new LayerApplier(upper, new Whiteouts.Overlay(lowerView));
+    return new LayerApplier(upper, new Whiteouts.Overlay(lowerView), true);
+  }
+
+  /**
+   * For an overlayfs snapshot whose lower layers are still being written: call {@link
+   * #completeWith} with their merged view once they are complete. The result then equals what
+   * {@link #overlay} writes.
+   */
+  public static LayerApplier overlayBeforeLower(Path upper) {
+    return new LayerApplier(upper, new Whiteouts.Overlay(Optional.empty()), false);
   }
 
   /** For a snapshot holding a full tree (a copy of its parent's): deletions are applied in place. */
   public static LayerApplier inPlace(Path tree) {
-    return new LayerApplier(tree, new Whiteouts.InPlace());
+    return new LayerApplier(tree, new Whiteouts.InPlace(), true);
   }
 
   /** Applies the uncompressed layer tar {@code in} (read up to the tar's end, not closed); returns the entry count. */
@@ -110,6 +136,7 @@ public final class LayerApplier {
     }
     Nodes.metadata(e, target, !e.isDirectory());
     if (e.isDirectory()) {
+      explicitDirs.add(target);
       dirTimes.add(new DirTimes(target, Nodes.atime(e), e.getLastModifiedTime().toInstant()));
     }
   }
@@ -146,6 +173,11 @@ public final class LayerApplier {
       missing.addFirst(p);
     }
     for (Path p : missing) {
+      if (parentsBeforeLower != null) {
+        Nodes.mkdirLike(p, null);
+        parentsBeforeLower.add(RootedResolver.inRoot(root, p));
+        continue;
+      }
       Optional<Path> lower = whiteouts.lower(RootedResolver.inRoot(root, p));
       Stat template = lower.isPresent() ? PosixFiles.lstat(lower.get()) : null;
       Nodes.mkdirLike(p, template != null && template.isDirectory() ? template : null);
@@ -162,6 +194,9 @@ public final class LayerApplier {
     if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
       return existing;
     }
+    if (parentsBeforeLower != null) {
+      throw new NeedsLowerLayers(e.getName());
+    }
     Optional<Path> lower = whiteouts.lower(name);
     if (lower.isEmpty()) {
       throw new NoSuchFileException(e.getLinkName(), null, "hardlink target of " + e.getName() + " is missing");
@@ -169,5 +204,29 @@ public final class LayerApplier {
     Path copy = parentDir(EntryNames.parent(name)).resolve(EntryNames.base(name));
     Nodes.copyUp(lower.get(), copy);
     return copy;
+  }
+
+  /**
+   * Finishes a layer applied by {@link #overlayBeforeLower} now that its lower layers are complete
+   * ({@code lowerView} their merged tree, empty for none): the parent directories it created take
+   * the owner and mode of the lower directory of the same path, unless an entry of the layer set
+   * them, and its times, as {@link #overlay} would have done while applying.
+   */
+  public void completeWith(Optional<Path> lowerView) throws IOException {
+    if (parentsBeforeLower == null) throw new IllegalStateException("the lower layers were known");
+    Whiteouts lower = new Whiteouts.Overlay(lowerView);
+    for (String dir : parentsBeforeLower) {
+      Path host = RootedResolver.resolveNoFollow(root, dir);
+      Optional<Path> below = lower.lower(dir);
+      Stat template = below.isPresent() ? PosixFiles.lstat(below.get()) : null;
+      if (template == null || !template.isDirectory() || !Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      if (!explicitDirs.contains(host)) {
+        PosixFiles.lchown(host, template.uid(), template.gid());
+        PosixFiles.chmod(host, template.perm());
+      }
+      PosixFiles.setTimes(host, template.atime(), template.mtime());
+    }
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
  * reader: decompressing and hashing a layer then overlap writing its files. Errors of the source
  * reach the reader in order; closing stops the producer and closes the source.
  */
-public final class ReadAhead extends InputStream {
+public final class ReadAhead extends ChunkedInputStream {
   private static final int CHUNK = 1 << 20;
   private static final int DEPTH = 4;
   private static final byte[] END = new byte[0];
@@ -19,9 +19,6 @@ public final class ReadAhead extends InputStream {
   private final InputStream source;
   private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(DEPTH);
   private final Thread producer;
-  private byte[] current = new byte[0];
-  private int pos;
-  private boolean ended;
   private volatile boolean closed;
 
   public ReadAhead(InputStream source) {
@@ -48,52 +45,22 @@ public final class ReadAhead extends InputStream {
     }
   }
 
-  /** False at the end of the stream; rethrows the source's failure. */
-  private boolean fill() throws IOException {
-    if (ended) return false;
-    while (pos == current.length) {
-      Object next;
-      try {
-        next = chunks.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while reading ahead", e);
-      }
-      switch (next) {
-        case IOException e -> throw e;
-        case RuntimeException e -> throw e;
-        case byte[] b when b == END -> {
-          ended = true;
-          return false;
-        }
-        case byte[] b -> {
-          current = b;
-          pos = 0;
-        }
-        default -> throw new IllegalStateException("unexpected " + next);
-      }
+  @Override
+  protected byte[] nextChunk() throws IOException {
+    Object next;
+    try {
+      next = chunks.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading ahead", e);
     }
-    return true;
-  }
-
-  @Override
-  public int read() throws IOException {
-    return fill() ? current[pos++] & 0xff : -1;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) return 0;
-    if (!fill()) return -1;
-    int n = Math.min(len, current.length - pos);
-    System.arraycopy(current, pos, b, off, n);
-    pos += n;
-    return n;
-  }
-
-  @Override
-  public int available() {
-    return current.length - pos;
+    return switch (next) {
+      case IOException e -> throw e;
+      case RuntimeException e -> throw e;
+      case byte[] b when b == END -> null;
+      case byte[] b -> b;
+      default -> throw new IllegalStateException("unexpected " + next);
+    };
   }
 
   @Override

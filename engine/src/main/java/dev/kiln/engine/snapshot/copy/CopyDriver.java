@@ -48,8 +48,12 @@ public final class CopyDriver implements SnapshotDriver {
 
   /** Full trees have no copies of lower directories to drop. */
   @Override
-  public long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException {
-    Filesystems.syncfs(dir);
+  public long measure(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException {
     return DirectorySize.of(dir.resolve("fs"));
+  }
+
+  @Override
+  public void sync(Path dir) throws IOException {
+    Filesystems.syncfs(dir);
   }
 }

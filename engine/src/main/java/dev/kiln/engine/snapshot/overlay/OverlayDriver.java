@@ -90,13 +90,16 @@ public final class OverlayDriver implements SnapshotDriver {
   }
 
   @Override
-  public long seal(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException {
+  public long measure(Path dir, Parents parents, boolean dropUnchangedDirs) throws IOException {
     Path upper = changesDir(dir);
-    long size = dropUnchangedDirs
+    return dropUnchangedDirs
         ? UnchangedDirs.dropAndMeasure(upper, () -> layers(parents.get()))
         : DirectorySize.of(upper);
-    if (!Trees.isEmptyDirectory(upper)) Filesystems.syncfs(dir); // an empty upper dir has nothing to make durable
-    return size;
+  }
+
+  @Override
+  public void sync(Path dir) throws IOException {
+    if (!Trees.isEmptyDirectory(changesDir(dir))) Filesystems.syncfs(dir); // an empty upper dir has nothing to make durable
   }
 
   private static List<Path> layers(List<Path> parents) {

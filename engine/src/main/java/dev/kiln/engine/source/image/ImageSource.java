@@ -3,6 +3,7 @@ package dev.kiln.engine.source.image;
 import dev.kiln.engine.image.ImageUnpacker;
 import dev.kiln.engine.image.ManifestSelector;
 import dev.kiln.engine.image.PinnedImage;
+import dev.kiln.engine.image.RegistryProgress;
 import dev.kiln.engine.source.PinningSource;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.llb.ImageOptions.ResolveMode;
@@ -50,15 +51,15 @@ public final class ImageSource implements PinningSource {
 
     @Override
     public CacheMap cacheMap(OpContext ctx) throws Exception {
-      return pin().cacheMap(ImageAttrs.of(request.attrs()).layerLimit());
+      return pin(ctx).cacheMap(ImageAttrs.of(request.attrs()).layerLimit());
     }
 
     @Override
     public Result exec(OpContext ctx) throws Exception {
-      PinnedImage image = pin();
+      PinnedImage image = pin(ctx);
       int layerLimit = ImageAttrs.of(request.attrs()).layerLimit();
       try {
-        byte[] config = resolver.config(image);
+        byte[] config = RegistryProgress.reportingTo(ctx.progress(), () -> resolver.config(image));
         String snapshot = unpacker.unpack(ctx, image.parsed(), config, resolver.blobs(image), layerLimit);
         return refs.result(snapshot);
       } catch (IOException e) {
@@ -66,12 +67,15 @@ public final class ImageSource implements PinningSource {
       }
     }
 
-    private PinnedImage pin() throws IOException {
+    /** Resolves the name once; the registry client's retries show in the op's progress. */
+    private PinnedImage pin(OpContext ctx) throws IOException {
       PinnedImage p = pinned;
       if (p == null) {
         String name = request.rest();
         try {
-          p = resolver.resolve(name, ManifestSelector.platform(request.platform()), ImageAttrs.of(request.attrs()).mode());
+          ImageAttrs attrs = ImageAttrs.of(request.attrs());
+          p = RegistryProgress.reportingTo(ctx.progress(),
+              () -> resolver.resolve(name, ManifestSelector.platform(request.platform()), attrs.mode()));
         } catch (IOException | IllegalArgumentException e) {
           throw new IOException("failed to resolve source metadata for " + name + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import dev.kiln.engine.image.Digests;
 import dev.kiln.engine.image.ImageNames;
 import dev.kiln.engine.image.ManifestSelector;
 import dev.kiln.engine.image.PinnedImage;
+import dev.kiln.engine.image.RegistryBlobs;
 import dev.kiln.llb.Digest;
 import dev.kiln.llb.ImageOptions.ResolveMode;
 import dev.kiln.registry.Descriptor;
@@ -56,11 +57,7 @@ public final class RegistryResolver {
 
   /** Fetches blobs of {@code image}'s repository, remembering where each came from (for pushes). */
   public BlobFetcher blobs(PinnedImage image) {
-    ImageRef repo = ImageRef.parse(image.name());
-    return (blob, sink) -> {
-      client.fetchBlob(repo, blob, sink);
-      sources.record(Digests.of(blob.digest()), repo.name());
-    };
+    return new RegistryBlobs(client, ImageRef.parse(image.name()), sources);
   }
 
   private Digest topDigest(ImageRef ref, ResolveMode mode) throws IOException {
