@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.embedded.TrainingDaemon;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,8 +11,10 @@ import java.nio.file.Path;
 /**
  * The training run the {@code kiln} launcher records into JDK 25's AOT cache ({@code
  * -XX:AOTCacheOutput}) after each build: the commands users run most — {@code --version}, help,
- * and a small multi-stage embedded build, uncached then cached — so their classes load
- * pre-parsed and pre-linked on later starts. Writes only under a temporary directory.
+ * a small multi-stage embedded build, uncached then cached, and the same build through a daemon
+ * on a unix socket (kilnd shares this cache, and a client of kilnd loads the Netty transport) — so
+ * their classes load pre-parsed and pre-linked on later starts. Writes only under a temporary
+ * directory.
  */
 public final class AotTraining {
   private AotTraining() {}
@@ -46,6 +49,22 @@ public final class AotTraining {
     Main.run(new ByteArrayInputStream(new byte[0]), sink, sink, args);
   }
 
+  /**
+   * The build through a daemon on a unix socket, uncached then cached, with an image tarball (the
+   * exporters' and the tunnel's classes). Best effort: a failure here must not cost the cache the
+   * embedded builds above recorded.
+   */
+  private static void throughDaemon(Path ctx, Path tmp) {
+    Path socket = tmp.resolve("kilnd.sock");
+    try (var daemon = TrainingDaemon.serve(tmp.resolve("daemon-state"), socket)) {
+      String addr = "unix://" + socket;
+      build(ctx, "--addr", addr, "--progress", "plain", "-o", "type=oci,dest=" + tmp.resolve("d1.tar"));
+      build(ctx, "--addr", addr, "--progress", "plain", "-o", "type=oci,dest=" + tmp.resolve("d2.tar"));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("kiln: AOT training through a daemon skipped: " + e);
+    }
+  }
+
   public static void main(String[] args) throws IOException {
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
     Path tmp = Files.createTempDirectory("kiln-aot-training");
@@ -61,6 +80,7 @@ public final class AotTraining {
       build(ctx, "--root", state, "--config", config, "--progress", "plain", "-o", "type=local,dest=" + tmp.resolve("out"));
       build(ctx, "--root", state, "--config", config, "--progress", "quiet");
       build(ctx, "--root", state, "--config", config, "--progress", "plain", "-o", "type=tar,dest=" + tmp.resolve("out.tar"));
+      throughDaemon(ctx, tmp);
     } finally {
       try (var walk = Files.walk(tmp)) {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -3,6 +3,8 @@ package dev.kiln.engine.cache.contenthash;
 import dev.kiln.llb.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,9 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checksums of trees that never change once committed (immutable snapshots), remembered per
  * tree id the caller gives: asking again for a path, or for anything below a directory already
  * checksummed, reads nothing from disk. Call {@link #forget} when the tree is released.
- * Thread-safe.
+ *
+ * <p>What is remembered is bounded: a long-lived daemon checksums a new snapshot of every changed
+ * build context, so the least recently used trees are dropped once the memos hold more than
+ * {@code maxEntries} paths (a dropped tree is simply hashed again if asked for). Thread-safe.
  */
 public final class ImmutableChecksums {
+  /** About 200 bytes a path: some 20 MB of heap. */
+  static final int DEFAULT_MAX_ENTRIES = 100_000;
+
   private record Request(String path, ChecksumOptions options) {}
 
   private static final class TreeMemo implements Memo {
@@ -33,19 +41,33 @@ public final class ImmutableChecksums {
     public boolean coversDirectories() {
       return true;
     }
+
+    int size() {
+      return entries.size() + results.size();
+    }
   }
 
   private final ContentHasher hasher;
-  private final Map<String, TreeMemo> trees = new ConcurrentHashMap<>();
+  private final int maxEntries;
+  /** Access order: the first tree is the least recently used. */
+  private final LinkedHashMap<String, TreeMemo> trees = new LinkedHashMap<>(16, 0.75f, true);
 
   public ImmutableChecksums(ContentHasher hasher) {
+    this(hasher, DEFAULT_MAX_ENTRIES);
+  }
+
+  ImmutableChecksums(ContentHasher hasher, int maxEntries) {
     this.hasher = hasher;
+    this.maxEntries = maxEntries;
   }
 
   /** The checksum of {@code path} in the tree {@code treeId} rooted at {@code root}. */
   public Digest checksum(String treeId, Path root, String path, ChecksumOptions options)
       throws IOException {
-    TreeMemo memo = trees.computeIfAbsent(treeId, id -> new TreeMemo());
+    TreeMemo memo;
+    synchronized (trees) {
+      memo = trees.computeIfAbsent(treeId, id -> new TreeMemo());
+    }
     Request request = new Request(path, options);
     Digest known = memo.results.get(request);
     if (known != null) {
@@ -53,11 +75,35 @@ public final class ImmutableChecksums {
     }
     Digest d = hasher.tree().checksum(root, path, options, memo);
     memo.results.put(request, d);
+    trim(memo);
     return d;
+  }
+
+  /** Drops the least recently used trees, never {@code current}, until the memos fit the bound. */
+  private void trim(TreeMemo current) {
+    synchronized (trees) {
+      long total = 0;
+      for (TreeMemo m : trees.values()) total += m.size();
+      for (Iterator<TreeMemo> it = trees.values().iterator(); total > maxEntries && it.hasNext(); ) {
+        TreeMemo oldest = it.next();
+        if (oldest == current) continue;
+        total -= oldest.size();
+        it.remove();
+      }
+    }
   }
 
   /** Drops what is remembered of {@code treeId}. */
   public void forget(String treeId) {
-    trees.remove(treeId);
+    synchronized (trees) {
+      trees.remove(treeId);
+    }
+  }
+
+  /** Trees remembered now (for tests). */
+  int trees() {
+    synchronized (trees) {
+      return trees.size();
+    }
   }
 }

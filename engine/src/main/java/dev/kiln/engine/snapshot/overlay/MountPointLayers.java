@@ -6,7 +6,7 @@ import dev.kiln.engine.sys.Stat;
 import dev.kiln.engine.sys.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,14 +98,24 @@ final class MountPointLayers {
       for (String f : files) Files.createFile(tmp.resolve(f));
       List<String> deepestFirst = new ArrayList<>(parents.descendingKeySet());
       for (String dir : deepestFirst) copyAttributes(parents.get(dir), tmp.resolve(dir));
-      try {
-        Files.move(tmp, layer, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        Trees.deleteRecursively(tmp);
-      }
+      moveIntoPlace(tmp, layer);
     } catch (IOException | RuntimeException e) {
       Trees.deleteRecursively(tmp);
       throw e;
+    }
+  }
+
+  /**
+   * Renames {@code tmp} to {@code layer}, or drops it when a concurrent twin got there first:
+   * rename(2) onto a non-empty directory fails with ENOTEMPTY, which the JDK reports as a plain
+   * {@link FileSystemException} (parallel stages on one base image meet this on their first RUN).
+   */
+  static void moveIntoPlace(Path tmp, Path layer) throws IOException {
+    try {
+      Files.move(tmp, layer, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileSystemException e) {
+      if (!Files.isDirectory(layer)) throw e;
+      Trees.deleteRecursively(tmp);
     }
   }
 

@@ -159,6 +159,22 @@ class ContentHasherTest {
   }
 
   @Test
+  void immutableCacheForgetsLeastRecentlyUsedTreesBeyondItsBound() throws Exception {
+    // "/app" holds 3 files and 2 directories: 5 entries and 1 result a tree
+    ImmutableChecksums cache = new ImmutableChecksums(hasher, 14);
+    Digest d = cache.checksum("snap1", root, "/app", ChecksumOptions.DEFAULT);
+    cache.checksum("snap2", root, "/app", ChecksumOptions.DEFAULT);
+    cache.checksum("snap1", root, "/app", ChecksumOptions.DEFAULT); // snap1 is now the most recent
+    long hashed = hasher.filesHashed();
+    assertThat(cache.checksum("snap3", root, "/app", ChecksumOptions.DEFAULT)).isEqualTo(d);
+    assertThat(cache.trees()).isEqualTo(2); // snap2, the least recently used, was dropped
+    cache.checksum("snap1", root, "/app", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed + 3); // snap1 still remembered
+    cache.checksum("snap2", root, "/app", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).isEqualTo(hashed + 6); // snap2 hashed again
+  }
+
+  @Test
   void localContextRevalidatesByStat() throws Exception {
     for (int i = 0; i < 50; i++) {
       write("ctx/d" + (i % 5) + "/f" + i, "file " + i);

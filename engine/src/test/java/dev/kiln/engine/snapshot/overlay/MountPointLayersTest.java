@@ -1,0 +1,35 @@
+package dev.kiln.engine.snapshot.overlay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MountPointLayersTest {
+  @TempDir Path root;
+
+  @Test
+  void aLayerATwinAlreadyPutInPlaceWins() throws Exception {
+    Path layer = Files.createDirectories(root.resolve("layer/etc"));
+    Files.createFile(layer.resolve("hosts"));
+    Path tmp = Files.createDirectories(root.resolve(".new-1/etc"));
+    Files.createFile(tmp.resolve("hosts"));
+
+    MountPointLayers.moveIntoPlace(root.resolve(".new-1"), root.resolve("layer"));
+
+    assertThat(root.resolve(".new-1")).doesNotExist();
+    assertThat(layer.resolve("hosts")).isRegularFile();
+  }
+
+  @Test
+  void aFailureWithNoLayerInPlaceIsReported() throws Exception {
+    Path tmp = Files.createDirectories(root.resolve(".new-1"));
+    assertThatThrownBy(() -> MountPointLayers.moveIntoPlace(tmp, root.resolve("missing/layer")))
+        .isInstanceOf(FileSystemException.class);
+    assertThat(tmp).isDirectory();
+  }
+}
