@@ -3,6 +3,7 @@ package dev.kiln.session.tunnel;
 import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.session.SessionHeaders;
+import dev.kiln.session.filesend.FileSendProvider;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -101,7 +102,13 @@ public final class ClientSession implements AutoCloseable {
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
         // Never connected to a tunnel: it only reports the stream's end.
         .session(new ByteSink(ended::countDown));
-    return new ClientSession(toDaemon, ended, server::shutdownNow);
+    services.stream().filter(FileSendProvider.class::isInstance)
+        .flatMap(s -> ((FileSendProvider) s).localFile().stream()).findFirst()
+        .ifPresent(file -> LocalOutputs.register(serverName, file));
+    return new ClientSession(toDaemon, ended, () -> {
+      LocalOutputs.unregister(serverName);
+      server.shutdownNow();
+    });
   }
 
   private static List<ServerServiceDefinition> definitions(List<BindableService> services) {

@@ -62,6 +62,11 @@ public final class TarballExporter implements Exporter {
     }
 
     @Override
+    public ExportResult exportToFile(Path file, ExportInputs inputs, ProgressWriter progress) throws IOException {
+      throw new IOException("type=" + format.type() + ",tar=false writes a directory, not a tarball");
+    }
+
+    @Override
     public ExportResult exportTo(Path dir, ExportInputs inputs, ProgressWriter progress) throws IOException {
       inputs.fetchRemoteBlobs(); // the layout holds the blobs; they need no unpacking
       WrittenImage image = images.write(inputs, options);
