@@ -6,6 +6,7 @@ import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.proto.control.InfoRequest;
 import dev.kiln.proto.control.InfoResponse;
+import dev.kiln.session.filesend.FileSendProvider;
 import dev.kiln.session.filesync.FileSyncClient;
 import dev.kiln.session.filesync.FileSyncProvider;
 import dev.kiln.session.secrets.SecretsClient;
@@ -21,6 +22,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +93,28 @@ class InProcessSessionTest {
       // The client's close half-closes the stream and waits for the daemon to end it: promptly.
       assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - closing)).isLessThan(4);
       assertThat(daemon.awaitEnd(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      channel.shutdownNow();
+      server.shutdownNow();
+    }
+  }
+
+  @Test
+  void aClientInThisJvmLetsTheDaemonWriteItsOutputFileButNotItsStdout() throws Exception {
+    String name = InProcessServerBuilder.generateName();
+    Server server = InProcessServerBuilder.forName(name)
+        .addService(ServerInterceptors.intercept(new SessionOnly(), new HeadersInterceptor())).build().start();
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+    try {
+      Path out = tmp.resolve("image.tar");
+      try (ClientSession client = ClientSession.startInProcess(ControlGrpc.newStub(channel), "f1", "test", "",
+          List.of(new FileSendProvider(new FileSendProvider.File(out, null))))) {
+        assertThat(sessions.poll(5, TimeUnit.SECONDS).localOutputFile()).contains(out.toAbsolutePath());
+      }
+      try (ClientSession client = ClientSession.startInProcess(ControlGrpc.newStub(channel), "f2", "test", "",
+          List.of(new FileSendProvider(new FileSendProvider.File(null, OutputStream.nullOutputStream()))))) {
+        assertThat(sessions.poll(5, TimeUnit.SECONDS).localOutputFile()).isEmpty();
+      }
     } finally {
       channel.shutdownNow();
       server.shutdownNow();

@@ -5,6 +5,7 @@ import dev.kiln.daemon.progress.InternalStep;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.exporter.DirectoryExport;
 import dev.kiln.engine.exporter.ExporterInstance;
+import dev.kiln.engine.exporter.FileExport;
 import dev.kiln.engine.fs.Trees;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.session.content.StoreIds;
@@ -65,6 +66,10 @@ public final class Exporter {
           FileSendClient.sendDir(session.channel(), dir);
           return response;
         });
+      }
+      case ExportSpec.ImageTarball t when image instanceof FileExport file && session.localOutputFile().isPresent() -> {
+        // A client in this JVM: the tarball is written in place, new layers as they are compressed.
+        return file.exportToFile(session.localOutputFile().get(), built.inputs(), null).response();
       }
       case ExportSpec.ImageTarball t -> {
         try (OutputStream out = FileSendClient.openFile(session.channel())) {

@@ -86,6 +86,12 @@ final class ExportFixture implements AutoCloseable {
     }
   }
 
+  /** The same through {@link FileExport}: new layers compressed straight into {@code file}. */
+  ExportResult exportToFile(TarballFormat format, Map<String, String> attrs, Path file, byte[] config) throws IOException {
+    FileExport instance = (FileExport) exporter(format).resolve(attrs);
+    return instance.exportToFile(file, ExportInputs.single(ExportInput.of(snapshotId, config)), null);
+  }
+
   @Override
   public void close() throws IOException, java.sql.SQLException {
     db.close();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Same build, fixed epoch: identical bytes; same result exported again: no layer rewritten. Needs root and runc. */
 class ReproducibleExportTest {
-  private static final Map<String, String> EPOCH =
+  static final Map<String, String> EPOCH =
       Map.of("name", "kiln-test:r", "rewrite-timestamp", "true", "source-date-epoch", "1700000000");
 
   @TempDir Path tmp;

@@ -18,8 +18,12 @@ import java.nio.file.Path;
 /** The daemon's side of FileSend: delivers an exporter's output to the client. */
 public final class FileSendClient {
   public static final String DIFF_COPY = "/moby.filesync.v1.FileSend/DiffCopy";
-  /** Tarball chunk size; BuildKit sends about 4 KiB, larger is fine and cheaper. */
-  static final int CHUNK = 32 * 1024;
+  /**
+   * Tarball chunk size. BuildKit sends about 4 KiB; any size under the receiver's message limit
+   * (gRPC's default is 4 MiB) is valid. Each send may wait for flow control, so a 700 MB tarball in
+   * 32 KiB chunks spent most of its time waiting (34 s at load 12); 1 MiB chunks wait 32 times less.
+   */
+  static final int CHUNK = 1 << 20;
 
   private FileSendClient() {}
 

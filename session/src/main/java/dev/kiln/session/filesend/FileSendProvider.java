@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The client's FileSend: receives a build output. A directory target gets fsutil Packets (the
@@ -37,6 +38,12 @@ public final class FileSendProvider implements BindableService {
 
   public FileSendProvider(Target target) {
     this.target = target;
+  }
+
+  /** The output file, when the output is a file rather than a directory or an open stream. */
+  public Optional<Path> localFile() {
+    return target instanceof File(Path path, OutputStream stream) && path != null && stream == null
+        ? Optional.of(path) : Optional.empty();
   }
 
   @Override

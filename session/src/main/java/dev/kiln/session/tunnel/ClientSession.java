@@ -3,6 +3,7 @@ package dev.kiln.session.tunnel;
 import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.session.SessionHeaders;
+import dev.kiln.session.filesend.FileSendProvider;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -94,6 +95,10 @@ public final class ClientSession implements AutoCloseable {
     List<ServerServiceDefinition> definitions = definitions(services);
     definitions.forEach(builder::addService);
     Server server = builder.build().start();
+    // Before the session call: the daemon looks the file up when the call arrives.
+    services.stream().filter(FileSendProvider.class::isInstance)
+        .flatMap(s -> ((FileSendProvider) s).localFile().stream()).findFirst()
+        .ifPresent(file -> LocalOutputs.register(serverName, file));
     CountDownLatch ended = new CountDownLatch(1);
     Metadata headers = headers(id, name, sharedKey, definitions);
     headers.put(SessionHeaders.IN_PROCESS_SERVER, serverName);
@@ -101,7 +106,10 @@ public final class ClientSession implements AutoCloseable {
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
         // Never connected to a tunnel: it only reports the stream's end.
         .session(new ByteSink(ended::countDown));
-    return new ClientSession(toDaemon, ended, server::shutdownNow);
+    return new ClientSession(toDaemon, ended, () -> {
+      LocalOutputs.unregister(serverName);
+      server.shutdownNow();
+    });
   }
 
   private static List<ServerServiceDefinition> definitions(List<BindableService> services) {

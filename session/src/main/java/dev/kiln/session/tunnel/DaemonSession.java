@@ -3,7 +3,9 @@ package dev.kiln.session.tunnel;
 import dev.kiln.proto.control.BytesMessage;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +23,14 @@ public final class DaemonSession implements AutoCloseable {
   private final Set<String> methods;
   private final DaemonTransport transport;
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final Optional<Path> localOutputFile;
 
-  private DaemonSession(String id, String sharedKey, Set<String> methods, Function<Runnable, DaemonTransport> transport) {
+  private DaemonSession(String id, String sharedKey, Set<String> methods, Function<Runnable, DaemonTransport> transport,
+      Optional<Path> localOutputFile) {
     this.id = id;
     this.sharedKey = sharedKey;
     this.methods = methods;
+    this.localOutputFile = localOutputFile;
     this.transport = transport.apply(this::onClientEnd);
   }
 
@@ -39,7 +44,8 @@ public final class DaemonSession implements AutoCloseable {
 
   /** @param sharedKey the client's {@code x-docker-expose-session-sharedkey}: synced dirs are reused under it */
   public static DaemonSession open(String id, String sharedKey, List<String> methods, StreamObserver<BytesMessage> toClient) {
-    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods), end -> TunnelTransport.open(toClient, end));
+    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods), end -> TunnelTransport.open(toClient, end),
+        Optional.empty());
   }
 
   /**
@@ -49,7 +55,7 @@ public final class DaemonSession implements AutoCloseable {
   public static DaemonSession openInProcess(String id, String sharedKey, List<String> methods, String serverName,
       StreamObserver<BytesMessage> toClient) {
     return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods),
-        end -> InProcessTransport.open(serverName, toClient, end));
+        end -> InProcessTransport.open(serverName, toClient, end), LocalOutputs.lookup(serverName));
   }
 
   private static Set<String> lower(List<String> methods) {
@@ -72,6 +78,14 @@ public final class DaemonSession implements AutoCloseable {
   /** Calls the client's services over the tunnel. */
   public ManagedChannel channel() {
     return transport.channel();
+  }
+
+  /**
+   * The file a client in this JVM wants its output tarball in, which the daemon may write itself
+   * instead of sending the bytes through FileSend; empty for clients elsewhere and other outputs.
+   */
+  public Optional<Path> localOutputFile() {
+    return localOutputFile;
   }
 
   /** Whether the client serves {@code /pkg.Service/Method} (compared case-insensitively, like BuildKit). */

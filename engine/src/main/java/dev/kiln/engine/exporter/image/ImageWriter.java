@@ -8,6 +8,7 @@ import dev.kiln.engine.exporter.DescriptorJson;
 import dev.kiln.engine.exporter.ExportInput;
 import dev.kiln.engine.exporter.ResultContent;
 import dev.kiln.engine.exporter.layer.LayerBlob;
+import dev.kiln.engine.exporter.layer.LayerSink;
 import dev.kiln.engine.exporter.layer.Layers;
 import dev.kiln.llb.Digest;
 import java.io.ByteArrayInputStream;
@@ -36,9 +37,14 @@ public final class ImageWriter {
 
   /** One image, or with several platforms (or {@code inputs.index()}) an index over one image each. */
   public WrittenImage write(ExportInputs inputs, ImageOptions options) throws IOException {
-    if (!inputs.multiPlatform()) return write(inputs.platforms().getFirst(), options);
+    return write(inputs, options, LayerSink.NONE);
+  }
+
+  /** The same, telling {@code sink} each layer in order (every image's, base first) as it is decided. */
+  public WrittenImage write(ExportInputs inputs, ImageOptions options, LayerSink sink) throws IOException {
+    if (!inputs.multiPlatform()) return write(inputs.platforms().getFirst(), options, sink);
     List<Image> images = new ArrayList<>();
-    for (ExportInput input : inputs.platforms()) images.add(write(input, options));
+    for (ExportInput input : inputs.platforms()) images.add(write(input, options, sink));
     ObjectNode idx = DescriptorJson.MAPPER.createObjectNode();
     idx.put("schemaVersion", 2);
     idx.put("mediaType", MediaTypes.index(options.ociMediaTypes()));
@@ -70,9 +76,13 @@ public final class ImageWriter {
   }
 
   public Image write(ExportInput input, ImageOptions options) throws IOException {
+    return write(input, options, LayerSink.NONE);
+  }
+
+  private Image write(ExportInput input, ImageOptions options, LayerSink sink) throws IOException {
     List<Descriptor> layerDescs = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
-    for (LayerBlob layer : layers(input, options)) {
+    for (LayerBlob layer : layers(input, options, sink)) {
       Descriptor b = layer.blob();
       layerDescs.add(new Descriptor(MediaTypes.layer(b.mediaType(), options.ociMediaTypes()), b.digest(), b.size(),
           b.annotations()));
@@ -90,13 +100,17 @@ public final class ImageWriter {
    * The result's layers, base first. A remote chain's blobs are used as they are, like a pulled base
    * image's (nothing is fetched); {@code force-compression} needs the files, so it materialises it.
    */
-  private List<LayerBlob> layers(ExportInput input, ImageOptions options) throws IOException {
+  private List<LayerBlob> layers(ExportInput input, ImageOptions options, LayerSink sink) throws IOException {
     if (input.content() instanceof ResultContent.Remote remote && !options.forceCompression()) {
-      return remote.layers().stream().map(l -> new LayerBlob(l.blob(), l.diffId())).toList();
+      List<LayerBlob> out = remote.layers().stream().map(l -> new LayerBlob(l.blob(), l.diffId())).toList();
+      for (LayerBlob l : out) sink.layer(l.blob());
+      return out;
     }
     List<LayerBlob> out = new ArrayList<>();
     for (String snapshot : layers.chain(input.snapshotId())) {
-      out.add(layers.layer(snapshot, options.layers(), !options.forceCompression()));
+      LayerBlob layer = layers.layer(snapshot, options.layers(), !options.forceCompression(), sink);
+      sink.layer(layer.blob());
+      out.add(layer);
     }
     return out;
   }

@@ -17,25 +17,34 @@ import java.util.UUID;
 /**
  * Streams changes through tar, a SHA-256 of the tar (the diffID) and the compressor straight into
  * a content store ingest, which hashes the compressed bytes (the blob digest): one pass, no temp file.
+ * A {@link LayerSink} may take a copy of the compressed bytes in the same pass.
  */
 final class LayerWriter {
   private LayerWriter() {}
 
   static LayerBlob write(List<Change> changes, LayerOptions options, ContentStore content)
       throws IOException {
+    return write(changes, options, content, LayerSink.NONE);
+  }
+
+  static LayerBlob write(List<Change> changes, LayerOptions options, ContentStore content, LayerSink sink)
+      throws IOException {
     MessageDigest tarSha = sha256();
     Ingest ingest = content.ingest("layer-" + UUID.randomUUID());
     try (ingest) {
-      Counting counted = new Counting(new IngestStream(ingest));
+      Counting counted = new Counting(new IngestStream(ingest, sink.beginNew()));
       try (OutputStream compressed = options.compression().compress(counted, options.level(), tarSha);
           OutputStream tar = new BufferedOutputStream(compressed, 1 << 16)) {
         LayerTar.write(changes, tar, options.clampMtime());
       }
       Digest digest = ingest.commit(null, counted.count); // the ingest hashes what it stores
       String mediaType = options.compression().mediaType(true);
-      return new LayerBlob(new Descriptor(mediaType, digest, counted.count), digest(tarSha));
+      LayerBlob layer = new LayerBlob(new Descriptor(mediaType, digest, counted.count), digest(tarSha));
+      sink.endNew(layer.blob());
+      return layer;
     } catch (IOException | RuntimeException e) {
       ingest.abort();
+      sink.abortNew();
       throw e;
     }
   }
@@ -52,22 +61,28 @@ final class LayerWriter {
     return new Digest("sha256:" + HexFormat.of().formatHex(sha.digest()));
   }
 
-  /** The compressed bytes go straight into the store's ingest: no temp file to copy again. */
+  /**
+   * The compressed bytes go straight into the store's ingest (no temp file to copy again) and, when
+   * a sink asked for them, to its stream (which is not closed here).
+   */
   private static final class IngestStream extends OutputStream {
     private final Ingest ingest;
+    private final OutputStream copy;
 
-    IngestStream(Ingest ingest) {
+    IngestStream(Ingest ingest, OutputStream copy) {
       this.ingest = ingest;
+      this.copy = copy;
     }
 
     @Override
     public void write(int b) throws IOException {
-      ingest.write(new byte[] {(byte) b}, 0, 1);
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       ingest.write(b, off, len);
+      if (copy != null) copy.write(b, off, len);
     }
   }
 

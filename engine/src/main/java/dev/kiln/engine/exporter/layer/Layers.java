@@ -48,13 +48,19 @@ public final class Layers {
    * @param reuseBase false ({@code force-compression}) recompresses base image layers too
    */
   public LayerBlob layer(String snapshotId, LayerOptions options, boolean reuseBase) throws IOException {
+    return layer(snapshotId, options, reuseBase, LayerSink.NONE);
+  }
+
+  /** The same; a new blob's bytes also go to {@code sink} as they are compressed. */
+  public LayerBlob layer(String snapshotId, LayerOptions options, boolean reuseBase, LayerSink sink)
+      throws IOException {
     if (reuseBase) {
       Optional<LayerBlob> base = baseLayers.lookup(snapshotId);
       if (base.isPresent() && content.exists(base.get().blob().digest())) return base.get();
     }
     Optional<LayerBlob> cached = cache.get(snapshotId, options.variant());
     if (cached.isPresent() && content.exists(cached.get().blob().digest())) return cached.get();
-    LayerBlob made = write(snapshotId, options);
+    LayerBlob made = write(snapshotId, options, sink);
     written.incrementAndGet();
     cache.put(snapshotId, options.variant(), made);
     return made;
@@ -66,20 +72,21 @@ public final class Layers {
   }
 
   /** Trees stay mounted while their files are written: the changes point into them. */
-  private LayerBlob write(String snapshotId, LayerOptions options) throws IOException {
+  private LayerBlob write(String snapshotId, LayerOptions options, LayerSink sink) throws IOException {
     List<String> deleted = snapshots.deletions(snapshotId);
     Path upper = snapshots.changesDir(snapshotId);
-    if (upper != null) return write(OverlayChanges.of(upper), deleted, options);
+    if (upper != null) return write(OverlayChanges.of(upper), deleted, options, sink);
     Optional<String> parent = snapshots.parent(snapshotId);
     try (MountedTree tree = views.view(snapshotId)) {
-      if (parent.isEmpty()) return write(TreeChanges.of(null, tree.root()), deleted, options);
+      if (parent.isEmpty()) return write(TreeChanges.of(null, tree.root()), deleted, options, sink);
       try (MountedTree lower = views.view(parent.get())) {
-        return write(TreeChanges.of(lower.root(), tree.root()), deleted, options);
+        return write(TreeChanges.of(lower.root(), tree.root()), deleted, options, sink);
       }
     }
   }
 
-  private LayerBlob write(List<Change> changes, List<String> deleted, LayerOptions options) throws IOException {
-    return LayerWriter.write(ChangeOrder.withDeletions(changes, deleted), options, content);
+  private LayerBlob write(List<Change> changes, List<String> deleted, LayerOptions options, LayerSink sink)
+      throws IOException {
+    return LayerWriter.write(ChangeOrder.withDeletions(changes, deleted), options, content, sink);
   }
 }

@@ -11,7 +11,9 @@ import dev.kiln.engine.exporter.image.WrittenImage;
 import dev.kiln.engine.exporter.image.ImageName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import dev.kiln.engine.exporter.layer.LayerSink;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,38 +31,74 @@ final class ImageArchive {
 
   static void write(OutputStream out, ContentStore content, WrittenImage written, List<ImageName> names,
       Annotations annotations, TarballFormat format, Instant mtime) throws IOException {
-    write(new ArchiveOut(out, content, mtime), written, names, annotations, format);
+    try (ArchiveOut tar = new ArchiveOut(out, content, mtime)) {
+      blobDirs(tar);
+      write(tar, written, names, annotations, format);
+    }
+  }
+
+  /** How an image is made while a {@link FileArchive} follows its layers. */
+  @FunctionalInterface
+  interface ImageMaker {
+    WrittenImage write(LayerSink sink) throws IOException;
+  }
+
+  /**
+   * The same tarball written to {@code file}: {@code image} is made while the archive takes its
+   * layers, so new ones are written into the file as they are compressed. Equal bytes to {@link
+   * #write(OutputStream, ContentStore, WrittenImage, List, Annotations, TarballFormat, Instant)}.
+   */
+  static WrittenImage writeFile(FileChannel file, ContentStore content, ImageMaker image, List<ImageName> names,
+      Annotations annotations, TarballFormat format, Instant mtime) throws IOException {
+    try (FileArchive tar = new FileArchive(file, content, mtime)) {
+      blobDirs(tar);
+      WrittenImage written = image.write(tar);
+      write(tar, written, names, annotations, format);
+      return written;
+    }
   }
 
   /** The same entries as files under {@code dir} ({@code tar=false}). */
   static void writeDir(Path dir, ContentStore content, WrittenImage written, List<ImageName> names,
       Annotations annotations, TarballFormat format) throws IOException {
-    write(new LayoutDir(dir, content), written, names, annotations, format);
+    try (LayoutDir layout = new LayoutDir(dir, content)) {
+      blobDirs(layout);
+      write(layout, written, names, annotations, format);
+    }
   }
 
-  private static void write(LayoutSink sink, WrittenImage written, List<ImageName> names,
+  private static void blobDirs(LayoutSink sink) throws IOException {
+    sink.dir("blobs");
+    sink.dir("blobs/sha256");
+  }
+
+  private static void write(LayoutSink tar, WrittenImage written, List<ImageName> names,
       Annotations annotations, TarballFormat format) throws IOException {
     if (format == TarballFormat.DOCKER && !(written instanceof Image)) {
       // docker load reads one manifest per tag; BuildKit's docker exporter refuses indexes too.
       throw new IOException("a docker tarball holds one platform: build one platform, or use type=oci for several");
     }
-    try (LayoutSink tar = sink) {
-      tar.dir("blobs");
-      tar.dir("blobs/sha256");
-      for (Descriptor d : sortedBlobs(written)) tar.blob("blobs/sha256/" + d.digest().hex(), d);
-      tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      tar.file("index.json", json(index(written.top(), names, annotations)));
-      if (written instanceof Image image && format == TarballFormat.DOCKER) {
-        tar.file("manifest.json", json(dockerManifest(image, names)));
-        if (!names.isEmpty()) tar.file("repositories", json(repositories(image, names)));
-      }
+    for (Descriptor d : archiveOrder(written)) tar.blob("blobs/sha256/" + d.digest().hex(), d);
+    tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    tar.file("index.json", json(index(written.top(), names, annotations)));
+    if (written instanceof Image image && format == TarballFormat.DOCKER) {
+      tar.file("manifest.json", json(dockerManifest(image, names)));
+      if (!names.isEmpty()) tar.file("repositories", json(repositories(image, names)));
     }
   }
 
-  /** Each blob once, by digest (layers may repeat). */
-  private static List<Descriptor> sortedBlobs(WrittenImage image) {
-    Map<String, Descriptor> byDigest = new TreeMap<>();
-    image.blobs().forEach(d -> byDigest.putIfAbsent(d.digest().value(), d));
+  /**
+   * Each blob once, in the order a file archive receives them while the image is made: every
+   * image's layers (base first), then each image's config and manifest, then the index.
+   */
+  private static List<Descriptor> archiveOrder(WrittenImage written) {
+    Map<String, Descriptor> byDigest = new LinkedHashMap<>();
+    written.images().forEach(i -> i.layers().forEach(l -> byDigest.putIfAbsent(l.digest().value(), l)));
+    for (Image i : written.images()) {
+      byDigest.putIfAbsent(i.config().digest().value(), i.config());
+      byDigest.putIfAbsent(i.manifest().digest().value(), i.manifest());
+    }
+    byDigest.putIfAbsent(written.top().digest().value(), written.top());
     return List.copyOf(byDigest.values());
   }
 

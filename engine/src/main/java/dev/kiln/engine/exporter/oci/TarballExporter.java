@@ -5,6 +5,9 @@ import dev.kiln.engine.exporter.ExportInput;
 import dev.kiln.engine.exporter.ExportResult;
 import dev.kiln.engine.exporter.Exporter;
 import dev.kiln.engine.exporter.ExporterInstance;
+import dev.kiln.engine.exporter.FileExport;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import dev.kiln.engine.exporter.image.WrittenImage;
 import dev.kiln.engine.exporter.ClientContentStore;
 import dev.kiln.engine.exporter.DirectoryExport;
@@ -60,6 +63,11 @@ public final class TarballExporter implements Exporter {
     }
 
     @Override
+    public ExportResult exportToFile(Path file, ExportInputs inputs, ProgressWriter progress) throws IOException {
+      throw new IOException("type=" + format.type() + ",tar=false writes a directory, not a tarball");
+    }
+
+    @Override
     public ExportResult exportTo(Path dir, ExportInputs inputs, ProgressWriter progress) throws IOException {
       inputs.fetchRemoteBlobs(); // the layout holds the blobs; they need no unpacking
       WrittenImage image = images.write(inputs, options);
@@ -79,7 +87,7 @@ public final class TarballExporter implements Exporter {
     }
   }
 
-  private class Instance implements ExporterInstance {
+  private class Instance implements FileExport {
     final ImageOptions options;
 
     Instance(ImageOptions options) {
@@ -98,6 +106,19 @@ public final class TarballExporter implements Exporter {
       Instant mtime = options.sourceDateEpoch().orElse(Instant.EPOCH);
       ImageArchive.write(out, content, image, options.names(), options.annotations(), format, mtime);
       return new ExportResult(image.response(options.nameList()));
+    }
+
+    /** New layers are compressed straight into the file (and the store), not copied afterwards. */
+    @Override
+    public ExportResult exportToFile(Path file, ExportInputs inputs, ProgressWriter progress) throws IOException {
+      inputs.fetchRemoteBlobs();
+      Instant mtime = options.sourceDateEpoch().orElse(Instant.EPOCH);
+      try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        WrittenImage image = ImageArchive.writeFile(out, content, sink -> images.write(inputs, options, sink),
+            options.names(), options.annotations(), format, mtime);
+        return new ExportResult(image.response(options.nameList()));
+      }
     }
   }
 }
