@@ -18,7 +18,8 @@ import java.util.Map;
  * into existing ones, other entries replace what is there (never a directory), include/exclude
  * patterns filter by path relative to the source, directories holding only included entries are
  * created lazily, hardlinks among copied files are kept. Regular file contents are copied on a
- * {@link CopyPool}; links and directory metadata follow once those are done.
+ * {@link CopyPool}, unless {@link HardLinks} shares the source's inode instead; links and
+ * directory metadata follow once those are done.
  */
 final class CopyWalker {
   /** A source directory on the current path; its target may not exist yet (lazy creation). */
@@ -41,6 +42,7 @@ final class CopyWalker {
   private final PatternMatcher exclude;
   private final boolean replaceExisting;
   private final CopyPool pool;
+  private final HardLinks shared;
   private final List<Frame> parents = new ArrayList<>();
   private final Map<Inode, Path> inodes = new HashMap<>();
   private final List<Path[]> links = new ArrayList<>();
@@ -51,12 +53,14 @@ final class CopyWalker {
       PatternMatcher include,
       PatternMatcher exclude,
       boolean replaceExisting,
-      CopyPool pool) {
+      CopyPool pool,
+      HardLinks shared) {
     this.overrides = overrides;
     this.include = include;
     this.exclude = exclude;
     this.replaceExisting = replaceExisting;
     this.pool = pool;
+    this.shared = shared;
   }
 
   /** Copies {@code src} to {@code target}, then waits for every file and sets dir metadata. */
@@ -140,6 +144,10 @@ final class CopyWalker {
         throw new IOException("cannot replace directory " + target + " with a file");
       }
       Trees.deleteRecursively(target);
+    }
+    // Before the inode map: a shared file is its source's inode, however many names that has.
+    if (st.isRegularFile() && shared.link(src, st, target)) {
+      return;
     }
     if (st.nlink() > 1) {
       Path first = inodes.putIfAbsent(new Inode(st.dev(), st.ino()), target);

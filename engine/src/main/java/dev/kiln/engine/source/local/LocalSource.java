@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code local://NAME}: a directory the caller supplies. Unlike BuildKit, whose key for a local
  * source changes with every session, the key here is the checksum of the files the build may
  * read, so an unchanged context is a cache hit and is not copied again. Files land owned by root,
- * as BuildKit's client sends them.
+ * as BuildKit's client sends them. A changed context copies only its changed files: the others
+ * are hard-linked from the previous snapshot of the same directory ({@link PreviousSnapshot}).
  */
 public final class LocalSource implements Source {
   private final SnapshotRefs refs;
@@ -64,18 +65,31 @@ public final class LocalSource implements Source {
     Path dir = directory(request, local);
     Copy copy = new Copy("/", "/", Owner.ROOT, null, false, true, false, false, false, false, null,
         local.includes(), local.excludes(), false);
-    Result result = refs.build(null, root -> ctx.heavy(() -> {
-      FileActions.copy(dir, root, copy);
-      return null;
-    }));
-    refs.store().describe(SnapshotRefs.snapshotId(result), "source.local", "local source for " + local.name());
-    return result;
+    Path pointer = stateFile(dir, ".snapshot");
+    try (PreviousSnapshot previous = PreviousSnapshot.of(refs.store(), dir, pointer)) {
+      Result result = refs.build(null, root -> ctx.heavy(() -> {
+        FileActions.copy(dir, root, copy, previous);
+        return null;
+      }));
+      String id = SnapshotRefs.snapshotId(result);
+      refs.store().describe(id, "source.local", "local source for " + local.name());
+      try {
+        previous.remember(id, pointer);
+      } catch (IOException e) {
+        // the snapshot is fine; the next change of this context only copies everything again
+      }
+      return result;
+    }
   }
 
   /** One memo per absolute directory path: the same context (or kept sync directory) finds its memo again. */
   private Path memoFile(Path dir) {
+    return stateFile(dir, ".memo");
+  }
+
+  private Path stateFile(Path dir, String suffix) {
     String id = Digest.of(dir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).hex();
-    return memoDir.resolve(id.substring(0, 32) + ".memo");
+    return memoDir.resolve(id.substring(0, 32) + suffix);
   }
 
   private static Path directory(SourceRequest request, LocalRequest local) throws IOException {
