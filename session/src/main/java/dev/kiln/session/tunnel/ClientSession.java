@@ -3,6 +3,7 @@ package dev.kiln.session.tunnel;
 import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.session.SessionHeaders;
+import dev.kiln.session.filesync.FileSyncProvider;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -86,6 +87,7 @@ public final class ClientSession implements AutoCloseable {
    * Like {@link #start}, for a daemon in this JVM reached over the in-process transport (the
    * embedded mode): the services are served in-process and the daemon calls them directly, with no
    * tunnel in the stream. A daemon elsewhere would not find the server: use {@link #start} there.
+   * The daemon reads the directories of a {@link FileSyncProvider} in place ({@link InProcessDirs}).
    */
   public static ClientSession startInProcess(ControlGrpc.ControlStub control, String id, String name, String sharedKey,
       List<BindableService> services) throws IOException {
@@ -94,6 +96,8 @@ public final class ClientSession implements AutoCloseable {
     List<ServerServiceDefinition> definitions = definitions(services);
     definitions.forEach(builder::addService);
     Server server = builder.build().start();
+    services.stream().filter(FileSyncProvider.class::isInstance)
+        .forEach(s -> InProcessDirs.serve(serverName, ((FileSyncProvider) s).dirs()));
     CountDownLatch ended = new CountDownLatch(1);
     Metadata headers = headers(id, name, sharedKey, definitions);
     headers.put(SessionHeaders.IN_PROCESS_SERVER, serverName);
@@ -101,7 +105,10 @@ public final class ClientSession implements AutoCloseable {
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
         // Never connected to a tunnel: it only reports the stream's end.
         .session(new ByteSink(ended::countDown));
-    return new ClientSession(toDaemon, ended, server::shutdownNow);
+    return new ClientSession(toDaemon, ended, () -> {
+      InProcessDirs.stop(serverName);
+      server.shutdownNow();
+    });
   }
 
   private static List<ServerServiceDefinition> definitions(List<BindableService> services) {

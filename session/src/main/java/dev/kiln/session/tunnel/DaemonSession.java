@@ -20,13 +20,16 @@ public final class DaemonSession implements AutoCloseable {
   private final String sharedKey;
   private final Set<String> methods;
   private final DaemonTransport transport;
+  private final String inProcessServer; // null for a client elsewhere
   private final CountDownLatch ended = new CountDownLatch(1);
 
-  private DaemonSession(String id, String sharedKey, Set<String> methods, Function<Runnable, DaemonTransport> transport) {
+  private DaemonSession(String id, String sharedKey, Set<String> methods, Function<Runnable, DaemonTransport> transport,
+      String inProcessServer) {
     this.id = id;
     this.sharedKey = sharedKey;
     this.methods = methods;
     this.transport = transport.apply(this::onClientEnd);
+    this.inProcessServer = inProcessServer;
   }
 
   /**
@@ -39,7 +42,8 @@ public final class DaemonSession implements AutoCloseable {
 
   /** @param sharedKey the client's {@code x-docker-expose-session-sharedkey}: synced dirs are reused under it */
   public static DaemonSession open(String id, String sharedKey, List<String> methods, StreamObserver<BytesMessage> toClient) {
-    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods), end -> TunnelTransport.open(toClient, end));
+    return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods), end -> TunnelTransport.open(toClient, end),
+        null);
   }
 
   /**
@@ -49,7 +53,15 @@ public final class DaemonSession implements AutoCloseable {
   public static DaemonSession openInProcess(String id, String sharedKey, List<String> methods, String serverName,
       StreamObserver<BytesMessage> toClient) {
     return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods),
-        end -> InProcessTransport.open(serverName, toClient, end));
+        end -> InProcessTransport.open(serverName, toClient, end), serverName);
+  }
+
+  /**
+   * The client's local directory {@code name} itself, when the client runs in this JVM and serves
+   * it: read in place, with no copy to sync (the client's FileSync would send the same files).
+   */
+  public java.util.Optional<java.nio.file.Path> inProcessDir(String name) {
+    return inProcessServer == null ? java.util.Optional.empty() : InProcessDirs.lookup(inProcessServer, name);
   }
 
   private static Set<String> lower(List<String> methods) {
