@@ -126,6 +126,13 @@ class HardLinkedCopyTest {
       assertThat(inode(source2.resolve("a.txt"))).isNotEqualTo(inode(source.resolve("a.txt")));
       assertThat(source2.resolve("a.txt")).hasContent("alpha 2");
       assertThat(source.resolve("a.txt")).hasContent("alpha");
+      try (SolveResult r = engine.solve(def(app(base, context)), request())) {
+        assertThat(r.cached()).isFalse(); // its key used the digests the local source passed on
+      }
+    }
+    // A new process hashes the new local snapshot itself and finds the same key.
+    try (Engine engine = Engine.open(config); SolveResult r = engine.solve(def(app(base, context)), request())) {
+      assertThat(r.cached()).isTrue();
     }
 
     // The exported layer of the copy holds every file's bytes, no link to another snapshot's path.

@@ -138,7 +138,7 @@ final class CopyWalker {
 
   private void nonDirectory(Path src, Stat st, Path target) throws IOException {
     materializeParents();
-    Stat existing = lstatOrNull(target);
+    Stat existing = inNewDirectory() ? null : lstatOrNull(target);
     if (existing != null) {
       if (existing.isDirectory() && !replaceExisting) {
         throw new IOException("cannot replace directory " + target + " with a file");
@@ -179,7 +179,9 @@ final class CopyWalker {
 
   /** Makes {@code f.target} a directory; records whether this copy created it. */
   private void materialize(Frame f) throws IOException {
-    Stat existing = lstatOrNull(f.target);
+    int at = parents.indexOf(f);
+    boolean parentNew = at > 0 ? parents.get(at - 1).created : at < 0 && inNewDirectory();
+    Stat existing = parentNew ? null : lstatOrNull(f.target);
     if (existing != null && !existing.isDirectory()) {
       if (!replaceExisting) {
         throw new IOException("cannot copy a directory onto non-directory " + f.target);
@@ -194,11 +196,13 @@ final class CopyWalker {
     f.exists = true;
   }
 
+  /** Whether the directory being walked was created by this copy: nothing in it can exist yet. */
+  private boolean inNewDirectory() {
+    return !parents.isEmpty() && parents.getLast().created;
+  }
+
   static Stat lstatOrNull(Path p) throws IOException {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return null;
-    }
-    return PosixFiles.lstat(p);
+    return PosixFiles.lstatIfExists(p).orElse(null);
   }
 
   static List<String> sortedNames(Path dir) throws IOException {

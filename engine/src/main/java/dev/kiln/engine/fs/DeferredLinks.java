@@ -37,7 +37,7 @@ public final class DeferredLinks implements HardLinks {
 
   @Override
   public boolean link(Path src, Stat st, Path target) throws IOException {
-    Files.createFile(target);
+    PosixFiles.mknod(target, Stat.S_IFREG | 0600, 0); // an empty file in one call
     String rel = mountRoot.relativize(target).toString();
     Optional<Stat> placed = PosixFiles.lstatIfExists(realRoot.resolve(rel));
     if (placed.isEmpty()) { // not where the new files were expected: copy after all

@@ -56,6 +56,14 @@ public final class ImmutableChecksums {
     return d;
   }
 
+  /**
+   * Tells the digests of some files of {@code treeId} (in-root paths, "/a/b") known by other
+   * means — a local source's files from its context's checksums — so they are not read again.
+   */
+  public void seed(String treeId, Map<String, Digest> files) {
+    if (!files.isEmpty()) trees.computeIfAbsent(treeId, id -> new TreeMemo()).entries.putAll(files);
+  }
+
   /** Drops what is remembered of {@code treeId}. */
   public void forget(String treeId) {
     trees.remove(treeId);

@@ -130,6 +130,12 @@ public final class LocalContextChecksums {
     return d;
   }
 
+  /** The digest last computed for the regular file at {@code path} ("/a/b"), if its stat is still {@code st}. */
+  public Optional<Digest> known(String path, Stat st) {
+    Known k = files.get(path);
+    return k != null && k.key().equals(StatKey.of(st)) ? Optional.of(k.digest()) : Optional.empty();
+  }
+
   private synchronized void save() throws IOException {
     MemoFile.write(memoFile.get(), root, Map.copyOf(files));
   }

@@ -5,6 +5,7 @@ import dev.kiln.engine.cache.contenthash.LocalContextChecksums.StatKey;
 import dev.kiln.engine.fs.HardLinks;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.engine.sys.Stat;
+import dev.kiln.llb.Digest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * names the latest snapshot. As with the checksum memo, a file whose ctime is within a timestamp
  * tick of its copy is not recorded ({@link LocalContextChecksums#racy}): a same-size change in the
  * same tick would look unchanged. A missing, removed or unreadable previous snapshot only costs a
- * full copy. Not thread-safe: one copy at a time.
+ * full copy. A linked file's digest, when the context's checksums know it for that stat and the
+ * file is root's (snapshot files are; a digest covers the owner), is kept for the new snapshot's
+ * checksums ({@link #linkedDigests}). Not thread-safe: one copy at a time.
  */
 final class PreviousSnapshot implements HardLinks, AutoCloseable {
   static final String FILES = "context-files";
@@ -38,26 +41,30 @@ final class PreviousSnapshot implements HardLinks, AutoCloseable {
   private final Path context;
   private final Optional<String> previous; // held while this is open
   private final Map<String, StatKey> previousFiles;
+  private final LocalContextChecksums contextDigests;
   private final Map<String, StatKey> copied = new HashMap<>();
-  private int linked;
+  private final Map<String, Digest> linkedDigests = new HashMap<>();
 
-  private PreviousSnapshot(SnapshotStore store, Path context, Optional<String> previous, Map<String, StatKey> files) {
+  private PreviousSnapshot(SnapshotStore store, Path context, Optional<String> previous, Map<String, StatKey> files,
+      LocalContextChecksums contextDigests) {
     this.store = store;
     this.context = context;
     this.previous = previous;
     this.previousFiles = files;
+    this.contextDigests = contextDigests;
   }
 
   /** The snapshot {@code pointer} names, held against removal until {@link #close}, if it is still there. */
-  static PreviousSnapshot of(SnapshotStore store, Path context, Path pointer) throws IOException {
+  static PreviousSnapshot of(SnapshotStore store, Path context, Path pointer, LocalContextChecksums contextDigests)
+      throws IOException {
     Optional<String> id = readPointer(pointer);
     if (id.isPresent() && store.hold(id.get())) {
       if (store.exists(id.get())) {
-        return new PreviousSnapshot(store, context, id, read(store.dir(id.get()).resolve(FILES)));
+        return new PreviousSnapshot(store, context, id, read(store.dir(id.get()).resolve(FILES)), contextDigests);
       }
       store.release(id.get());
     }
-    return new PreviousSnapshot(store, context, Optional.empty(), Map.of());
+    return new PreviousSnapshot(store, context, Optional.empty(), Map.of(), contextDigests);
   }
 
   @Override
@@ -71,13 +78,15 @@ final class PreviousSnapshot implements HardLinks, AutoCloseable {
     } catch (NoSuchFileException e) {
       return false;
     }
-    linked++;
+    if (st.uid() == 0 && st.gid() == 0) {
+      contextDigests.known("/" + rel, st).ifPresent(d -> linkedDigests.put("/" + rel, d));
+    }
     return true;
   }
 
-  /** How many files were linked instead of copied. */
-  int linked() {
-    return linked;
+  /** Digests of linked files ("/a/b"), valid for the new snapshot's files too. */
+  Map<String, Digest> linkedDigests() {
+    return linkedDigests;
   }
 
   /** Records what {@code snapshot} (now committed) was made of and makes it the one {@code pointer} names. */
