@@ -35,8 +35,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code COPY . /app} shares the bytes of unchanged files between immutable snapshots (hard links)
- * and never lets a later write reach another snapshot, with both snapshot drivers. Needs root.
+ * {@code COPY . /app} shares the bytes of unchanged files between immutable snapshots (hard links;
+ * with the overlay driver — the copy driver copies) and never lets a later write reach another
+ * snapshot, with both snapshot drivers; a local source links the files it did not see change from
+ * its previous snapshot with both. Needs root.
  */
 class HardLinkedCopyTest {
   @TempDir Path tmp;
@@ -85,8 +87,12 @@ class HardLinkedCopyTest {
       }
       Path source = snapshots.resolve(local).resolve("fs");
       Path dest = snapshots.resolve(copied).resolve("fs/app");
-      assertThat(inode(dest.resolve("a.txt"))).isEqualTo(inode(source.resolve("a.txt")));
-      assertThat(inode(dest.resolve("sub/b.txt"))).isEqualTo(inode(source.resolve("sub/b.txt")));
+      if (snapshotter.equals("overlayfs")) {
+        assertThat(inode(dest.resolve("a.txt"))).isEqualTo(inode(source.resolve("a.txt")));
+        assertThat(inode(dest.resolve("sub/b.txt"))).isEqualTo(inode(source.resolve("sub/b.txt")));
+      } else { // full trees are copied whole by the next step, links among their names kept: no sharing
+        assertThat(inode(dest.resolve("a.txt"))).isNotEqualTo(inode(source.resolve("a.txt")));
+      }
       assertThat(dest.resolve("a.txt")).hasContent("alpha");
 
       // A RUN that writes the copied files in place (overlay: copy-up; copy driver: a copied tree).
@@ -142,6 +148,22 @@ class HardLinkedCopyTest {
       Map<String, String> files = regularFiles(worker, layers.layer(copied, new LayerOptions(Compression.GZIP, 0, Optional.empty()), true));
       assertThat(files).containsEntry("app/a.txt", "alpha\n").containsEntry("app/sub/b.txt", "beta\n")
           .containsEntry("app/sub/c.txt", "gamma\n");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"overlayfs", "copy"})
+  void twoCopiesOfOneFileStaySeparateFiles(String snapshotter) throws Exception {
+    prepare();
+    State context = State.local("ctx");
+    State twice = State.local("rootfs")
+        .file(FileAction.copy(context, "/a.txt", "/x.txt"))
+        .file(FileAction.copy(context, "/a.txt", "/y.txt"))
+        .run(r -> r.args(List.of("/bin/sh", "-c", "echo more >> /x.txt"))).root();
+    try (Engine engine = Engine.open(new EngineConfig(tmp.resolve("state"), snapshotter));
+        SolveResult r = engine.solve(def(twice), request()); var t = r.open()) {
+      assertThat(t.root().resolve("x.txt")).hasContent("alpha\nmore");
+      assertThat(t.root().resolve("y.txt")).hasContent("alpha");
     }
   }
 

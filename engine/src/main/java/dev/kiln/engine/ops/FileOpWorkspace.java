@@ -19,10 +19,10 @@ import java.util.Map;
  * action continues in place on the previous action's snapshot when nothing else reads it, so a
  * linear chain costs one snapshot; otherwise the earlier result is committed and built upon.
  *
- * <p>A copy from an input that is one committed snapshot directory (not an overlay of several)
- * hard-links the files it does not change ({@link #linksFor}): into a plain directory directly,
- * into an overlay through placeholders that become links once it is unmounted — the latter only
- * for a single-action op, so no later action of the op can touch a placeholder.
+ * <p>A single-action copy from an input that is one committed snapshot directory (not an overlay
+ * of several) hard-links the files it does not change ({@link #linksFor}) when snapshots are
+ * layers: into a snapshot without parents directly, into an overlay through placeholders that
+ * become links once it is unmounted.
  */
 final class FileOpWorkspace implements AutoCloseable {
   private final SnapshotRefs refs;
@@ -94,9 +94,14 @@ final class FileOpWorkspace implements AutoCloseable {
   HardLinks linksFor(int index, long srcIndex) {
     MountedTree source = srcIndex >= 0 && srcIndex < inputs.size() ? inputViews.get((int) srcIndex) : null;
     if (source == null || source.mounted()) return HardLinks.NONE; // not one immutable directory
+    // Full-tree snapshots copy their parent's tree, keeping links among its names: two copies of
+    // one file in two layers would become one file there. Layers never meet in one directory.
+    if (!refs.store().driver().layered()) return HardLinks.NONE;
+    // One action: no later action of the op can write a linked file or see a placeholder, and no
+    // source inode gets two names in the layer.
+    if (actions.size() != 1) return HardLinks.NONE;
     MountedTree target = treeOfAction.get(index);
     if (!target.mounted()) return HardLinks.direct();
-    if (actions.size() != 1) return HardLinks.NONE;
     DeferredLinks links = new DeferredLinks(target.root(), refs.store().changesDir(snapshotOfAction.get(index)));
     deferred.add(links);
     return links;
