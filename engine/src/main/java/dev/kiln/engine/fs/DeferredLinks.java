@@ -37,6 +37,7 @@ public final class DeferredLinks implements HardLinks {
 
   @Override
   public boolean link(Path src, Stat st, Path target) throws IOException {
+    if (st.nlink() >= MAX_LINKS) return false; // finish could not copy it instead
     PosixFiles.mknod(target, Stat.S_IFREG | 0600, 0); // an empty file in one call
     String rel = mountRoot.relativize(target).toString();
     Optional<Stat> placed = PosixFiles.lstatIfExists(realRoot.resolve(rel));

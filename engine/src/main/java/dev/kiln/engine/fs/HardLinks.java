@@ -32,13 +32,23 @@ public interface HardLinks {
     return (src, st, target) -> linkOrFalse(target, src);
   }
 
-  /** {@code link(2)}; false when the two paths are on different filesystems or mounts (EXDEV). */
+  /**
+   * A file may get another name only well below ext4's limit of 65,000 links per inode; beyond,
+   * it is copied (a file shared by thousands of snapshots no collection has removed).
+   */
+  int MAX_LINKS = 60_000;
+
+  /**
+   * {@code link(2)}; false when the two paths are on different filesystems or mounts (EXDEV) or
+   * the file has too many names already (EMLINK).
+   */
   static boolean linkOrFalse(Path target, Path existing) throws IOException {
     try {
       Files.createLink(target, existing);
       return true;
     } catch (FileSystemException e) {
-      if (e.getReason() != null && e.getReason().contains("cross-device")) return false;
+      String reason = e.getReason() == null ? "" : e.getReason();
+      if (reason.contains("cross-device") || reason.contains("Too many links")) return false;
       throw e;
     }
   }

@@ -87,6 +87,15 @@ class HardLinksTest {
   }
 
   @Test
+  void aFileWithTooManyNamesIsCopiedInstead() throws Exception {
+    var st = dev.kiln.engine.sys.PosixFiles.lstat(src.resolve("b"));
+    var crowded = new dev.kiln.engine.sys.Stat(st.mode(), st.uid(), st.gid(), st.size(), st.ino(), st.dev(),
+        HardLinks.MAX_LINKS, st.rdev(), st.atime(), st.mtime(), st.ctime());
+    assertThat(new DeferredLinks(dest, dest).link(src.resolve("b"), crowded, dest.resolve("b"))).isFalse();
+    assertThat(dest.resolve("b")).doesNotExist();
+  }
+
+  @Test
   void aSharedFileCountsItsShareOfTheBytes() throws Exception {
     Files.write(src.resolve("big"), new byte[10_000]);
     long alone = DirectorySize.of(src);
