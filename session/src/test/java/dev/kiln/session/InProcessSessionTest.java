@@ -88,8 +88,12 @@ class InProcessSessionTest {
             received)).isEqualTo(5);
         assertThat(received.resolve("a.txt")).hasContent("alpha");
         assertThat(SecretsClient.get(daemon.channel(), "tok")).isPresent();
+        // Sharing the JVM, the daemon may read the directory in place instead of syncing it.
+        assertThat(daemon.inProcessDir("context")).contains(context);
+        assertThat(daemon.inProcessDir("other")).isEmpty();
         closing = System.nanoTime();
       }
+      assertThat(daemon.inProcessDir("context")).isEmpty();
       // The client's close half-closes the stream and waits for the daemon to end it: promptly.
       assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - closing)).isLessThan(4);
       assertThat(daemon.awaitEnd(5, TimeUnit.SECONDS)).isTrue();

@@ -44,6 +44,11 @@ public final class SessionLocalDirs implements LocalDirs, AutoCloseable {
     if (session == null || !session.supports(FileSyncClient.DIFF_COPY)) {
       return Optional.empty();
     }
+    Optional<Path> inPlace = session.inProcessDir(name); // embedded: the client's own directory
+    if (inPlace.isPresent()) {
+      fetched.computeIfAbsent(name, n -> new HashMap<>()).put(request, inPlace.get());
+      return inPlace;
+    }
     // The same client dir, filtered the same way, lands in the same kept directory.
     String key = String.join("\0", session.sharedKey(), name, request.sharedKeyHint(),
         request.includePatterns().toString(), request.excludePatterns().toString(), request.followPaths().toString());

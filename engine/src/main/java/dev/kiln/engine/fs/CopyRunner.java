@@ -21,14 +21,16 @@ final class CopyRunner {
   private final Overrides overrides;
   private final PatternMatcher include;
   private final PatternMatcher exclude;
+  private final HardLinks shared;
 
-  CopyRunner(Path srcRoot, Path destRoot, Copy action) {
+  CopyRunner(Path srcRoot, Path destRoot, Copy action, HardLinks shared) {
     this.srcRoot = srcRoot;
     this.destRoot = destRoot;
     this.action = action;
     this.overrides = new Overrides(action.owner(), action.mode(), action.time());
     this.include = PatternMatcher.of(action.includePatterns());
     this.exclude = PatternMatcher.of(action.excludePatterns());
+    this.shared = shared;
   }
 
   void run() throws IOException {
@@ -77,7 +79,7 @@ final class CopyRunner {
       throw new NoSuchFileException(RootedResolver.clean(src));
     }
     Path target = target(src, srcSt, RootedResolver.resolve(destRoot, dest));
-    new CopyWalker(overrides, include, exclude, action.alwaysReplaceExistingDestPaths(), pool)
+    new CopyWalker(overrides, include, exclude, action.alwaysReplaceExistingDestPaths(), pool, shared)
         .copy(srcHost, target);
   }
 

@@ -18,7 +18,8 @@ import java.util.Map;
  * into existing ones, other entries replace what is there (never a directory), include/exclude
  * patterns filter by path relative to the source, directories holding only included entries are
  * created lazily, hardlinks among copied files are kept. Regular file contents are copied on a
- * {@link CopyPool}; links and directory metadata follow once those are done.
+ * {@link CopyPool}, unless {@link HardLinks} shares the source's inode instead; links and
+ * directory metadata follow once those are done.
  */
 final class CopyWalker {
   /** A source directory on the current path; its target may not exist yet (lazy creation). */
@@ -41,6 +42,7 @@ final class CopyWalker {
   private final PatternMatcher exclude;
   private final boolean replaceExisting;
   private final CopyPool pool;
+  private final HardLinks shared;
   private final List<Frame> parents = new ArrayList<>();
   private final Map<Inode, Path> inodes = new HashMap<>();
   private final List<Path[]> links = new ArrayList<>();
@@ -51,12 +53,14 @@ final class CopyWalker {
       PatternMatcher include,
       PatternMatcher exclude,
       boolean replaceExisting,
-      CopyPool pool) {
+      CopyPool pool,
+      HardLinks shared) {
     this.overrides = overrides;
     this.include = include;
     this.exclude = exclude;
     this.replaceExisting = replaceExisting;
     this.pool = pool;
+    this.shared = shared;
   }
 
   /** Copies {@code src} to {@code target}, then waits for every file and sets dir metadata. */
@@ -134,12 +138,16 @@ final class CopyWalker {
 
   private void nonDirectory(Path src, Stat st, Path target) throws IOException {
     materializeParents();
-    Stat existing = lstatOrNull(target);
+    Stat existing = inNewDirectory() ? null : lstatOrNull(target);
     if (existing != null) {
       if (existing.isDirectory() && !replaceExisting) {
         throw new IOException("cannot replace directory " + target + " with a file");
       }
       Trees.deleteRecursively(target);
+    }
+    // Before the inode map: a shared file is its source's inode, however many names that has.
+    if (st.isRegularFile() && shared.link(src, st, target)) {
+      return;
     }
     if (st.nlink() > 1) {
       Path first = inodes.putIfAbsent(new Inode(st.dev(), st.ino()), target);
@@ -171,7 +179,9 @@ final class CopyWalker {
 
   /** Makes {@code f.target} a directory; records whether this copy created it. */
   private void materialize(Frame f) throws IOException {
-    Stat existing = lstatOrNull(f.target);
+    int at = parents.indexOf(f);
+    boolean parentNew = at > 0 ? parents.get(at - 1).created : at < 0 && inNewDirectory();
+    Stat existing = parentNew ? null : lstatOrNull(f.target);
     if (existing != null && !existing.isDirectory()) {
       if (!replaceExisting) {
         throw new IOException("cannot copy a directory onto non-directory " + f.target);
@@ -186,11 +196,13 @@ final class CopyWalker {
     f.exists = true;
   }
 
+  /** Whether the directory being walked was created by this copy: nothing in it can exist yet. */
+  private boolean inNewDirectory() {
+    return !parents.isEmpty() && parents.getLast().created;
+  }
+
   static Stat lstatOrNull(Path p) throws IOException {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return null;
-    }
-    return PosixFiles.lstat(p);
+    return PosixFiles.lstatIfExists(p).orElse(null);
   }
 
   static List<String> sortedNames(Path dir) throws IOException {

@@ -29,7 +29,15 @@ public final class FileActions {
 
   /** Copies from {@code srcRoot} (e.g. another snapshot or a local context) into {@code destRoot}. */
   public static void copy(Path srcRoot, Path destRoot, Copy action) throws FileActionException {
-    run(action, () -> new CopyRunner(srcRoot, destRoot, action).run(), srcRoot, destRoot);
+    copy(srcRoot, destRoot, action, HardLinks.NONE);
+  }
+
+  /**
+   * Like {@link #copy(Path, Path, Copy)}; regular files that {@code shared} links to their source
+   * are not copied (the caller decides when that is safe: see {@link HardLinks}).
+   */
+  public static void copy(Path srcRoot, Path destRoot, Copy action, HardLinks shared) throws FileActionException {
+    run(action, () -> new CopyRunner(srcRoot, destRoot, action, shared).run(), srcRoot, destRoot);
   }
 
   private interface Body {
@@ -63,6 +71,7 @@ public final class FileActions {
 
   private static void mkfile(Path root, Mkfile f) throws IOException {
     Path file = RootedResolver.resolve(root, f.path());
+    unshare(file);
     Files.write(
         file,
         f.data(),
@@ -77,6 +86,22 @@ public final class FileActions {
     if (f.time() != null) {
       PosixFiles.setTimes(file, f.time(), f.time());
     }
+  }
+
+  /**
+   * Gives an existing file that shares its inode with other names (a hard link, maybe into another
+   * snapshot) an inode of its own, with the same owner and xattrs, before it is written in place.
+   */
+  private static void unshare(Path file) throws IOException {
+    var st = PosixFiles.lstatIfExists(file);
+    if (st.isEmpty() || !st.get().isRegularFile() || st.get().nlink() < 2) return;
+    Path fresh = file.resolveSibling(".kiln-unshare-" + file.getFileName());
+    Files.deleteIfExists(fresh);
+    Files.createFile(fresh);
+    PosixFiles.lchown(fresh, st.get().uid(), st.get().gid());
+    PosixFiles.chmod(fresh, st.get().perm());
+    Metadata.copyXattrs(file, fresh, Metadata.XattrPolicy.BEST_EFFORT);
+    Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void rm(Path root, Rm r) throws IOException {

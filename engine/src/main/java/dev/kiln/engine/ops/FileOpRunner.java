@@ -3,6 +3,7 @@ package dev.kiln.engine.ops;
 import dev.kiln.engine.cache.contenthash.ImmutableChecksums;
 import dev.kiln.engine.fs.Copy;
 import dev.kiln.engine.fs.FileActions;
+import dev.kiln.engine.fs.HardLinks;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.proto.pb.FileAction;
 import dev.kiln.proto.pb.FileOp;
@@ -65,7 +66,8 @@ final class FileOpRunner implements dev.kiln.solver.Op {
       if (src == null) {
         throw new java.io.IOException(copy.describe() + ": the copy source is empty (scratch)");
       }
-      FileActions.copy(src, target, copy);
+      FileActions.copy(src, target, copy,
+          HardLinks.whenMetadataKept(copy, ws.linksFor(index, a.getSecondaryInput())));
     } else {
       FileActions.apply(target, action);
     }

@@ -1,5 +1,7 @@
 package dev.kiln.engine.ops;
 
+import dev.kiln.engine.fs.DeferredLinks;
+import dev.kiln.engine.fs.HardLinks;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.worker.SnapshotRefs;
 import dev.kiln.proto.pb.FileAction;
@@ -16,6 +18,11 @@ import java.util.Map;
  * read-only on demand), {@code n+i} is the result of action {@code i}, {@code -1} is scratch. An
  * action continues in place on the previous action's snapshot when nothing else reads it, so a
  * linear chain costs one snapshot; otherwise the earlier result is committed and built upon.
+ *
+ * <p>A single-action copy from an input that is one committed snapshot directory (not an overlay
+ * of several) hard-links the files it does not change ({@link #linksFor}) when snapshots are
+ * layers: into a snapshot without parents directly, into an overlay through placeholders that
+ * become links once it is unmounted.
  */
 final class FileOpWorkspace implements AutoCloseable {
   private final SnapshotRefs refs;
@@ -27,6 +34,7 @@ final class FileOpWorkspace implements AutoCloseable {
   private final Map<Integer, String> committed = new HashMap<>();
   private final List<String> snapshotOfAction = new ArrayList<>();
   private final List<MountedTree> treeOfAction = new ArrayList<>();
+  private final List<DeferredLinks> deferred = new ArrayList<>();
 
   FileOpWorkspace(SnapshotRefs refs, List<Result> inputs, List<FileAction> actions) {
     this.refs = refs;
@@ -79,6 +87,26 @@ final class FileOpWorkspace implements AutoCloseable {
     return true;
   }
 
+  /**
+   * How action {@code index}, copying from LLB index {@code srcIndex}, may share its source's files
+   * (after {@link #begin} and {@link #rootOf} for both).
+   */
+  HardLinks linksFor(int index, long srcIndex) {
+    MountedTree source = srcIndex >= 0 && srcIndex < inputs.size() ? inputViews.get((int) srcIndex) : null;
+    if (source == null || source.mounted()) return HardLinks.NONE; // not one immutable directory
+    // Full-tree snapshots copy their parent's tree, keeping links among its names: two copies of
+    // one file in two layers would become one file there. Layers never meet in one directory.
+    if (!refs.store().driver().layered()) return HardLinks.NONE;
+    // One action: no later action of the op can write a linked file or see a placeholder, and no
+    // source inode gets two names in the layer.
+    if (actions.size() != 1) return HardLinks.NONE;
+    MountedTree target = treeOfAction.get(index);
+    if (!target.mounted()) return HardLinks.direct();
+    DeferredLinks links = new DeferredLinks(target.root(), refs.store().changesDir(snapshotOfAction.get(index)));
+    deferred.add(links);
+    return links;
+  }
+
   /** Host root of an LLB file-op index, or null for scratch. */
   Path rootOf(long index) {
     int n = inputs.size();
@@ -102,6 +130,7 @@ final class FileOpWorkspace implements AutoCloseable {
   String commitLast() throws IOException {
     String last = snapshotOfAction.getLast();
     closeTrees();
+    for (DeferredLinks links : deferred) links.finish();
     if (!committed.containsValue(last)) {
       refs.store().commit(last);
       active.remove(last);

@@ -52,6 +52,11 @@ public final class MountedTree implements AutoCloseable {
     return root;
   }
 
+  /** Whether {@link #root} is a mount point (an overlay), not the snapshot's own directory. */
+  public boolean mounted() {
+    return mounted;
+  }
+
   @Override
   public void close() throws IOException {
     if (mounted) {

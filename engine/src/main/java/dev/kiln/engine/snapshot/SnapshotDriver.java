@@ -12,6 +12,13 @@ public interface SnapshotDriver {
   /** {@code overlayfs} or {@code copy}, as reported to users. */
   String name();
 
+  /**
+   * Whether a snapshot holds only its own changes, its ancestors' trees never copied into it. With
+   * full trees, a new snapshot starts as a copy of its parent's whole tree, links among its names
+   * kept.
+   */
+  boolean layered();
+
   /** Creates the on-disk form of a new writable snapshot in the empty directory {@code dir}. */
   void prepare(Path dir, List<Path> parents) throws IOException;
 

@@ -124,7 +124,7 @@ public final class Worker implements AutoCloseable {
     this.registryResolver = new RegistryResolver(registry, fetcher, imageNames, blobSources);
     this.httpSource = new HttpSource(content, db, refs);
     this.sources = new SourceManager(List.of(
-        new LocalSource(refs, hasher, root.resolve("contenthash")),
+        new LocalSource(refs, hasher, checksums, root.resolve("contenthash")),
         new ImageSource(registryResolver, unpacker, refs),
         new OciLayoutSource(fetcher, unpacker, refs),
         httpSource,

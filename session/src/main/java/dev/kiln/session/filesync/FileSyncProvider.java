@@ -31,6 +31,11 @@ public final class FileSyncProvider implements FileSyncGrpc.AsyncService, io.grp
     this.dirs = Map.copyOf(dirs);
   }
 
+  /** The directories served, by name. */
+  public Map<String, Path> dirs() {
+    return dirs;
+  }
+
   public long bytesSent() {
     return bytesSent.get();
   }

@@ -4,6 +4,7 @@ import dev.kiln.proto.control.BytesMessage;
 import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.session.SessionHeaders;
 import dev.kiln.session.filesend.FileSendProvider;
+import dev.kiln.session.filesync.FileSyncProvider;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -20,8 +21,12 @@ import io.grpc.netty.shaded.io.netty.channel.local.LocalServerChannel;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +92,7 @@ public final class ClientSession implements AutoCloseable {
    * Like {@link #start}, for a daemon in this JVM reached over the in-process transport (the
    * embedded mode): the services are served in-process and the daemon calls them directly, with no
    * tunnel in the stream. A daemon elsewhere would not find the server: use {@link #start} there.
+   * The daemon reads the directories of a {@link FileSyncProvider} in place and writes its FileSend output file in place ({@link InProcessClients}).
    */
   public static ClientSession startInProcess(ControlGrpc.ControlStub control, String id, String name, String sharedKey,
       List<BindableService> services) throws IOException {
@@ -95,10 +101,12 @@ public final class ClientSession implements AutoCloseable {
     List<ServerServiceDefinition> definitions = definitions(services);
     definitions.forEach(builder::addService);
     Server server = builder.build().start();
-    // Before the session call: the daemon looks the file up when the call arrives.
-    services.stream().filter(FileSendProvider.class::isInstance)
-        .flatMap(s -> ((FileSendProvider) s).localFile().stream()).findFirst()
-        .ifPresent(file -> LocalOutputs.register(serverName, file));
+    // Before the session call: the daemon looks them up when the call arrives.
+    Map<String, Path> dirs = new HashMap<>();
+    services.stream().filter(FileSyncProvider.class::isInstance).forEach(s -> dirs.putAll(((FileSyncProvider) s).dirs()));
+    Optional<Path> outputFile = services.stream().filter(FileSendProvider.class::isInstance)
+        .flatMap(s -> ((FileSendProvider) s).localFile().stream()).findFirst();
+    InProcessClients.register(serverName, dirs, outputFile);
     CountDownLatch ended = new CountDownLatch(1);
     Metadata headers = headers(id, name, sharedKey, definitions);
     headers.put(SessionHeaders.IN_PROCESS_SERVER, serverName);
@@ -107,7 +115,7 @@ public final class ClientSession implements AutoCloseable {
         // Never connected to a tunnel: it only reports the stream's end.
         .session(new ByteSink(ended::countDown));
     return new ClientSession(toDaemon, ended, () -> {
-      LocalOutputs.unregister(serverName);
+      InProcessClients.unregister(serverName);
       server.shutdownNow();
     });
   }

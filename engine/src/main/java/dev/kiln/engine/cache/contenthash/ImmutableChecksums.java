@@ -93,6 +93,20 @@ public final class ImmutableChecksums {
     }
   }
 
+  /**
+   * Tells the digests of some files of {@code treeId} (in-root paths, "/a/b") known by other
+   * means — a local source's files from its context's checksums — so they are not read again.
+   */
+  public void seed(String treeId, Map<String, Digest> files) {
+    if (files.isEmpty()) return;
+    TreeMemo memo;
+    synchronized (trees) {
+      memo = trees.computeIfAbsent(treeId, id -> new TreeMemo());
+    }
+    memo.entries.putAll(files);
+    trim(memo);
+  }
+
   /** Drops what is remembered of {@code treeId}. */
   public void forget(String treeId) {
     synchronized (trees) {

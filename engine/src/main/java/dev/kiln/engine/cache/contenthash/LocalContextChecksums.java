@@ -24,10 +24,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalContextChecksums {
   /** What identifies an unchanged file, in the units of {@link Stat}. */
-  record StatKey(long size, Instant mtime, Instant ctime, long ino, long dev, int mode, int uid, int gid) {
-    static StatKey of(Stat st) {
+  public record StatKey(long size, Instant mtime, Instant ctime, long ino, long dev, int mode, int uid, int gid) {
+    public static StatKey of(Stat st) {
       return new StatKey(
           st.size(), st.mtime(), st.ctime(), st.ino(), st.dev(), st.mode(), st.uid(), st.gid());
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static StatKey read(java.io.DataInput in) throws java.io.IOException {
+      return new StatKey(in.readLong(), instant(in), instant(in), in.readLong(), in.readLong(),
+          in.readInt(), in.readInt(), in.readInt());
+    }
+
+    public void write(java.io.DataOutput out) throws java.io.IOException {
+      out.writeLong(size);
+      writeInstant(out, mtime);
+      writeInstant(out, ctime);
+      out.writeLong(ino);
+      out.writeLong(dev);
+      out.writeInt(mode);
+      out.writeInt(uid);
+      out.writeInt(gid);
+    }
+
+    private static Instant instant(java.io.DataInput in) throws java.io.IOException {
+      return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    private static void writeInstant(java.io.DataOutput out, Instant t) throws java.io.IOException {
+      out.writeLong(t.getEpochSecond());
+      out.writeInt(t.getNano());
     }
   }
 
@@ -38,7 +64,7 @@ public final class LocalContextChecksums {
    * most 10 ms on filesystems with nanosecond times; a ctime with no sub-second part suggests one
    * with whole seconds (or a 2 s FAT clock), so the margin widens.
    */
-  static boolean racy(Instant ctime, Instant now) {
+  public static boolean racy(Instant ctime, Instant now) {
     Duration margin = ctime.getNano() == 0 ? Duration.ofMillis(2_500) : Duration.ofMillis(50);
     return !ctime.isBefore(now.minus(margin));
   }
@@ -102,6 +128,12 @@ public final class LocalContextChecksums {
     Digest d = hasher.tree().checksum(root, path, options, memo);
     if (memoFile.isPresent() && learnt.getAndSet(false)) save();
     return d;
+  }
+
+  /** The digest last computed for the regular file at {@code path} ("/a/b"), if its stat is still {@code st}. */
+  public Optional<Digest> known(String path, Stat st) {
+    Known k = files.get(path);
+    return k != null && k.key().equals(StatKey.of(st)) ? Optional.of(k.digest()) : Optional.empty();
   }
 
   private synchronized void save() throws IOException {

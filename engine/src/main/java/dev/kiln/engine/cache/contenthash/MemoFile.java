@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,8 +39,7 @@ final class MemoFile {
       int n = in.readInt();
       for (int i = 0; i < n; i++) {
         String path = in.readUTF();
-        StatKey key = new StatKey(in.readLong(), instant(in), instant(in), in.readLong(), in.readLong(),
-            in.readInt(), in.readInt(), in.readInt());
+        StatKey key = StatKey.read(in);
         out.put(path, new Known(key, new Digest(in.readUTF())));
       }
       return out;
@@ -69,30 +67,13 @@ final class MemoFile {
       out.writeUTF(root.toString());
       out.writeInt(kept.size());
       for (var e : kept.entrySet()) {
-        StatKey k = e.getValue().key();
         out.writeUTF(e.getKey());
-        out.writeLong(k.size());
-        writeInstant(out, k.mtime());
-        writeInstant(out, k.ctime());
-        out.writeLong(k.ino());
-        out.writeLong(k.dev());
-        out.writeInt(k.mode());
-        out.writeInt(k.uid());
-        out.writeInt(k.gid());
+        e.getValue().key().write(out);
         out.writeUTF(e.getValue().digest().value());
       }
       out.flush();
       ch.force(false);
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static Instant instant(DataInputStream in) throws IOException {
-    return Instant.ofEpochSecond(in.readLong(), in.readInt());
-  }
-
-  private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
-    out.writeLong(t.getEpochSecond());
-    out.writeInt(t.getNano());
   }
 }

@@ -22,6 +22,11 @@ public final class CopyDriver implements SnapshotDriver {
   }
 
   @Override
+  public boolean layered() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "copy";
   }

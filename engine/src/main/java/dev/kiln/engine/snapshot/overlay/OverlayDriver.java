@@ -39,6 +39,11 @@ public final class OverlayDriver implements SnapshotDriver {
   }
 
   @Override
+  public boolean layered() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "overlayfs";
   }
@@ -74,8 +79,10 @@ public final class OverlayDriver implements SnapshotDriver {
   }
 
   private MountSpec writable(Path dir, String lowerDirs) {
+    // index=off whatever the kernel's default: copying up a lower file with several names (files
+    // snapshots share) must give only the written name a new inode, never carry the others along.
     List<String> options = new ArrayList<>(List.of(
-        "lowerdir=" + lowerDirs, "upperdir=" + dir.resolve("fs"), "workdir=" + dir.resolve("work")));
+        "lowerdir=" + lowerDirs, "upperdir=" + dir.resolve("fs"), "workdir=" + dir.resolve("work"), "index=off"));
     if (volatileUpper) options.add("volatile");
     return new MountSpec("overlay", "overlay", options);
   }

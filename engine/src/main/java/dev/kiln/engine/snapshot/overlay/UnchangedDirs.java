@@ -1,5 +1,6 @@
 package dev.kiln.engine.snapshot.overlay;
 
+import dev.kiln.engine.snapshot.DirectorySize;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
 import dev.kiln.engine.sys.Xattrs;
@@ -63,7 +64,7 @@ final class UnchangedDirs {
           continue;
         }
       } else if (st.isRegularFile()) {
-        size += st.size();
+        size += DirectorySize.share(st);
       }
       empty = false;
     }
