@@ -23,14 +23,14 @@ public final class DaemonSession implements AutoCloseable {
   private final Set<String> methods;
   private final DaemonTransport transport;
   private final CountDownLatch ended = new CountDownLatch(1);
-  private final InProcessClients.Offer inProcess; // NONE for a client elsewhere
+  private final String inProcessServer; // null for a client elsewhere
 
   private DaemonSession(String id, String sharedKey, Set<String> methods, Function<Runnable, DaemonTransport> transport,
-      InProcessClients.Offer inProcess) {
+      String inProcessServer) {
     this.id = id;
     this.sharedKey = sharedKey;
     this.methods = methods;
-    this.inProcess = inProcess;
+    this.inProcessServer = inProcessServer;
     this.transport = transport.apply(this::onClientEnd);
   }
 
@@ -45,7 +45,7 @@ public final class DaemonSession implements AutoCloseable {
   /** @param sharedKey the client's {@code x-docker-expose-session-sharedkey}: synced dirs are reused under it */
   public static DaemonSession open(String id, String sharedKey, List<String> methods, StreamObserver<BytesMessage> toClient) {
     return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods), end -> TunnelTransport.open(toClient, end),
-        InProcessClients.Offer.NONE);
+        null);
   }
 
   /**
@@ -55,7 +55,7 @@ public final class DaemonSession implements AutoCloseable {
   public static DaemonSession openInProcess(String id, String sharedKey, List<String> methods, String serverName,
       StreamObserver<BytesMessage> toClient) {
     return new DaemonSession(id, sharedKey == null ? "" : sharedKey, lower(methods),
-        end -> InProcessTransport.open(serverName, toClient, end), InProcessClients.lookup(serverName));
+        end -> InProcessTransport.open(serverName, toClient, end), serverName);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class DaemonSession implements AutoCloseable {
    * it: read in place, with no copy to sync (the client's FileSync would send the same files).
    */
   public Optional<Path> inProcessDir(String name) {
-    return Optional.ofNullable(inProcess.dirs().get(name));
+    return Optional.ofNullable(inProcess().dirs().get(name));
   }
 
   private static Set<String> lower(List<String> methods) {
@@ -93,7 +93,12 @@ public final class DaemonSession implements AutoCloseable {
    * instead of sending the bytes through FileSend; empty for clients elsewhere and other outputs.
    */
   public Optional<Path> localOutputFile() {
-    return inProcess.outputFile();
+    return inProcess().outputFile();
+  }
+
+  /** Looked up on each use: once the client has closed, nothing of it is read or written in place. */
+  private InProcessClients.Offer inProcess() {
+    return inProcessServer == null ? InProcessClients.Offer.NONE : InProcessClients.lookup(inProcessServer);
   }
 
   /** Whether the client serves {@code /pkg.Service/Method} (compared case-insensitively, like BuildKit). */
