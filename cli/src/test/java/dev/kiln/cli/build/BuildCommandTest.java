@@ -52,6 +52,16 @@ class BuildCommandTest {
   }
 
   @Test
+  void aContextGivenAsARelativePathIsReadFromTheWorkingDirectory() throws Exception {
+    Path ctx = dockerContext("FROM scratch\nCOPY hello.txt /app/\n");
+    Path relative = Path.of("").toAbsolutePath().relativize(ctx);
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("build", relative.toString(), "-o", "type=local,dest=" + out, "--root", root.toString(), "--progress", "plain");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("app/hello.txt")).hasContent("hello");
+  }
+
+  @Test
   void aStepThatRunsAgainSaysWhyItsCacheMissed() throws Exception {
     Path ctx = dockerContext("FROM scratch\nCOPY sub /app/sub\n");
     Cli first = Cli.run("build", ctx.toString(), "--root", root.toString(), "--progress", "plain");

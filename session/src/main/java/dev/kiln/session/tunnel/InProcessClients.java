@@ -1,6 +1,7 @@
 package dev.kiln.session.tunnel;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the daemon looks it up when the call arrives. Thread-safe.
  */
 final class InProcessClients {
-  /** @param outputFile absolute */
+  /** Paths absolute: a client's relative {@code --local ctx=.} means its working directory. */
   record Offer(Map<String, Path> dirs, Optional<Path> outputFile) {
     static final Offer NONE = new Offer(Map.of(), Optional.empty());
   }
@@ -25,7 +26,9 @@ final class InProcessClients {
   private InProcessClients() {}
 
   static void register(String server, Map<String, Path> dirs, Optional<Path> outputFile) {
-    OFFERS.put(server, new Offer(Map.copyOf(dirs), outputFile.map(Path::toAbsolutePath)));
+    Map<String, Path> absolute = new HashMap<>();
+    dirs.forEach((name, dir) -> absolute.put(name, dir.toAbsolutePath().normalize()));
+    OFFERS.put(server, new Offer(Map.copyOf(absolute), outputFile.map(Path::toAbsolutePath)));
   }
 
   static void unregister(String server) {
