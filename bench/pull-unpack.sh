@@ -2,7 +2,7 @@
 # Times Kiln's pull + unpack of a 3-layer ~300 MB image from a local registry against
 # `skopeo copy` + `umoci unpack` of the same image, and prints both times and their ratio.
 # Needs: root (overlayfs, owners), docker-registry, skopeo, umoci, python3, a built engine
-# (the script compiles it offline if needed). Usage: bench/pull-unpack.sh [RUNS]  (best of RUNS, default 3)
+# (packaged offline by the script, which also records a JDK AOT cache for Kiln with one untimed pull). Usage: bench/pull-unpack.sh [RUNS]  (best of RUNS, default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
