@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final Connection writer;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Prepared once under the write lock: a build writes many short transactions. */
+  private Transaction transaction;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   /** Readers opened so far: opened as reads need them (a connection costs milliseconds; a CLI run needs one or two). */
   private int openedReaders;
@@ -39,6 +42,12 @@ public final class Database implements AutoCloseable {
     this.writer = connect();
     try (Statement s = writer.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
+    }
+  }
+
+  private record Transaction(PreparedStatement begin, PreparedStatement commit, PreparedStatement rollback) {
+    Transaction(Connection c) throws SQLException {
+      this(c.prepareStatement("BEGIN IMMEDIATE"), c.prepareStatement("COMMIT"), c.prepareStatement("ROLLBACK"));
     }
   }
 
@@ -72,18 +81,15 @@ public final class Database implements AutoCloseable {
   public <T> T write(Work<T> work) throws SQLException {
     writeLock.lock();
     try {
-      try (Statement s = writer.createStatement()) {
-        s.execute("BEGIN IMMEDIATE");
-      }
+      if (transaction == null) transaction = new Transaction(writer);
+      transaction.begin.execute();
       try {
         T result = work.apply(writer);
-        try (Statement s = writer.createStatement()) {
-          s.execute("COMMIT");
-        }
+        transaction.commit.execute();
         return result;
       } catch (SQLException | RuntimeException | Error e) {
-        try (Statement s = writer.createStatement()) {
-          s.execute("ROLLBACK");
+        try {
+          transaction.rollback.execute();
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }

@@ -1,7 +1,5 @@
 package dev.kiln.engine.executor.oci;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.engine.executor.Meta;
 import dev.kiln.engine.executor.NetworkMode;
 import dev.kiln.engine.executor.RootFs;
@@ -43,9 +41,6 @@ public final class SpecBuilder {
   /** containerd's only default rlimit; a caller's {@code nofile} ulimit replaces it. */
   static final Ulimit DEFAULT_NOFILE = new Ulimit("nofile", 1024, 1024);
 
-  // Compact, not indented: only runc reads it, and it is written once per run.
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SpecBuilder() {}
 
   /**
@@ -73,12 +68,9 @@ public final class SpecBuilder {
         linux(meta, cgroupsPath, devices));
   }
 
+  /** {@code config.json}: compact, as only runc reads it. */
   public static byte[] toJson(RuntimeSpec spec) {
-    try {
-      return JSON.writeValueAsBytes(spec);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("runtime spec records always serialize", e);
-    }
+    return RuntimeSpecJson.write(spec);
   }
 
   static List<String> envWithDefaultPath(List<String> env) {

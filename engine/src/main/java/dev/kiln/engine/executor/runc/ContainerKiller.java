@@ -2,7 +2,10 @@ package dev.kiln.engine.executor.runc;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Stops a running container on cancellation and waits for {@code runc run} to exit. */
 final class ContainerKiller {
@@ -43,12 +46,14 @@ final class ContainerKiller {
   }
 
   /** Waits a little for the output pumps; their pipes close once the container is gone. */
-  void joinQuietly(Thread... pumps) {
-    for (Thread t : pumps) {
+  void joinQuietly(Future<?>... pumps) {
+    for (Future<?> pump : pumps) {
       try {
-        t.join(java.time.Duration.ofSeconds(2));
+        pump.get(2, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.interrupted(); // as in killAndReap: already stopping
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.log(Level.DEBUG, "output pump did not finish", e);
       }
     }
   }

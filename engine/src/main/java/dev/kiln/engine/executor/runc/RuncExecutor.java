@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.Future;
 
 /**
  * Runs each request as a fresh runc container: {@code runc run} in the foreground with its output
@@ -132,8 +133,8 @@ public final class RuncExecutor implements Executor {
       throws ExecException, InterruptedException {
     Process process = startRunc(bundle, id);
     var stdio = request.stdio();
-    Thread out = OutputPump.start(id + "-stdout", process.getInputStream(), stdio.stdout());
-    Thread err = OutputPump.start(id + "-stderr", process.getErrorStream(), stdio.stderr());
+    Future<?> out = OutputPump.start(process.getInputStream(), stdio.stdout());
+    Future<?> err = OutputPump.start(process.getErrorStream(), stdio.stderr());
     int exitCode;
     Thread self = Thread.currentThread();
     try (var _ = request.cancel().register(self::interrupt)) {
@@ -150,8 +151,8 @@ public final class RuncExecutor implements Executor {
     if (request.cancel().isCancelled()) {
       Thread.interrupted(); // the handle's interrupt came after the process ended: ignore it
     }
-    out.join();
-    err.join();
+    OutputPump.await(out);
+    OutputPump.await(err);
     if (exitCode != 0 && !Files.exists(bundle.pidFile())) {
       String error = RuncLog.errors(bundle.logFile());
       throw new ContainerStartException(error.isEmpty()
