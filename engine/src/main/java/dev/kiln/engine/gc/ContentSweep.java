@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,7 +22,8 @@ import java.util.Set;
  * ({@code layer_blobs}), the http source's downloads ({@code http_validators}: each is a usage
  * record of its own, removed by policy), blobs held by leases (expired ones are deleted first) and the images
  * names were resolved to ({@code image_names}), with
- * everything their indexes and manifests list. Runs only while no build runs (a build may be
+ * everything their indexes and manifests list. The gzip chunk index ({@code layer_chunks}) keeps
+ * nothing alive: its rows of deleted blobs are deleted after them. Runs only while no build runs (a build may be
  * about to reuse a blob it found in the store), so it needs no finer protection.
  */
 final class ContentSweep {
@@ -41,12 +44,33 @@ final class ContentSweep {
   long run() throws IOException {
     Set<Digest> live = reachable(roots());
     long freed = 0;
+    List<Digest> deleted = new ArrayList<>();
     for (Digest d : content.list()) {
       if (live.contains(d)) continue;
       freed += content.size(d).orElse(0L);
       content.delete(d);
+      deleted.add(d);
     }
+    forgetChunks(deleted);
     return freed;
+  }
+
+  /**
+   * The gzip chunks recorded in deleted blobs ({@code layer_chunks}) go after the blobs: a crash in
+   * between leaves rows that readers check against the store and skip.
+   */
+  private void forgetChunks(List<Digest> deleted) throws IOException {
+    if (deleted.isEmpty()) return;
+    db.writeIo("forget layer chunks", c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM layer_chunks WHERE blob = ?")) {
+        for (Digest d : deleted) {
+          ps.setString(1, d.value());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
   }
 
   private Set<Digest> roots() throws IOException {
@@ -92,7 +116,7 @@ final class ContentSweep {
   }
 
   private static Iterable<JsonNode> children(JsonNode doc) {
-    var out = new java.util.ArrayList<JsonNode>();
+    var out = new ArrayList<JsonNode>();
     for (String list : new String[] {"manifests", "layers"}) {
       if (doc.get(list) instanceof JsonNode n && n.isArray()) n.forEach(out::add);
     }

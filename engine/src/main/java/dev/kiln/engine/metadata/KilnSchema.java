@@ -116,5 +116,20 @@ public final class KilnSchema {
             repository TEXT NOT NULL,
             recorded_at INTEGER NOT NULL,
             PRIMARY KEY (digest, repository)
-          )""")));
+          )"""),
+      // v8: where each deflated chunk of a gzip layer blob lies, so a later layer holding the same
+      // chunk copies its compressed bytes instead of deflating it again
+      List.of(
+          """
+          CREATE TABLE layer_chunks (
+            chunk_key TEXT NOT NULL,
+            blob TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            crc INTEGER NOT NULL,
+            input_length INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (chunk_key, blob)
+          )""",
+          "CREATE INDEX layer_chunks_blob ON layer_chunks(blob)")));
 }

@@ -62,6 +62,14 @@ public final class ZlibDeflate implements AutoCloseable {
     return CALLS.map(c -> new ZlibDeflate(c, level));
   }
 
+  /**
+   * The version of the system's zlib that {@link #open} uses ({@code "1.3"}), or empty when it
+   * cannot be used. Another zlib may deflate the same input to other (equally valid) bytes.
+   */
+  public static Optional<String> version() {
+    return CALLS.map(c -> c.version().getString(0));
+  }
+
   private static Optional<Calls> link() {
     try {
       Linker linker = Linker.nativeLinker();

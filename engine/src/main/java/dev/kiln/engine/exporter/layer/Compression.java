@@ -49,12 +49,13 @@ public enum Compression {
 
   /**
    * Wraps {@code out}; closing the result finishes the stream and closes {@code out}. Every byte
-   * written also goes into {@code uncompressed} (gzip hashes on its own pipeline thread).
+   * written also goes into {@code uncompressed} (gzip hashes on its own pipeline thread). gzip
+   * copies the chunks {@code reuse} finds instead of deflating them; the others ignore it.
    */
-  OutputStream compress(OutputStream out, int level, MessageDigest uncompressed) throws IOException {
+  OutputStream compress(OutputStream out, int level, MessageDigest uncompressed, ChunkReuse reuse) throws IOException {
     return switch (this) {
       case UNCOMPRESSED -> new DigestOutputStream(out, uncompressed);
-      case GZIP -> new ParallelGzip(out, level, uncompressed);
+      case GZIP -> new ParallelGzip(out, level, uncompressed, reuse);
       case ZSTD -> new DigestOutputStream(new ZstdOutputStream(out, level), uncompressed);
     };
   }

@@ -39,10 +39,30 @@ final class LayerTar {
     this.clamp = clamp;
   }
 
+  /** Told before each entry is written, when all earlier entries have reached the tar's stream. */
+  @FunctionalInterface
+  interface EntryBoundary {
+    EntryBoundary NONE = () -> {};
+
+    void reached() throws IOException;
+  }
+
   /** Writes {@code changes} in order and finishes the archive; {@code out} is not closed. */
   static void write(List<Change> changes, OutputStream out, Optional<Instant> clamp) throws IOException {
+    write(changes, out, clamp, EntryBoundary.NONE);
+  }
+
+  /**
+   * The same, telling {@code boundary} where each entry starts. With a 512-byte block, every entry
+   * ends on a record the tar stream has already passed on to {@code out}.
+   */
+  static void write(List<Change> changes, OutputStream out, Optional<Instant> clamp, EntryBoundary boundary)
+      throws IOException {
     LayerTar t = new LayerTar(out, clamp);
-    for (Change c : changes) t.add(c);
+    for (Change c : changes) {
+      boundary.reached();
+      t.add(c);
+    }
     t.tar.finish();
     t.tar.flush();
   }

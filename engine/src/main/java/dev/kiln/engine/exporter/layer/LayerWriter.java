@@ -24,22 +24,27 @@ final class LayerWriter {
 
   static LayerBlob write(List<Change> changes, LayerOptions options, ContentStore content)
       throws IOException {
-    return write(changes, options, content, LayerSink.NONE);
+    return write(changes, options, content, LayerSink.NONE, ChunkReuse.off());
   }
 
-  static LayerBlob write(List<Change> changes, LayerOptions options, ContentStore content, LayerSink sink)
-      throws IOException {
+  /**
+   * @param reuse gzip chunks to copy from earlier blobs; this blob's chunks are recorded in it
+   *     once the blob is published (never before: a crash leaves no row naming a missing blob)
+   */
+  static LayerBlob write(List<Change> changes, LayerOptions options, ContentStore content, LayerSink sink,
+      ChunkReuse reuse) throws IOException {
     MessageDigest tarSha = sha256();
     Ingest ingest = content.ingest("layer-" + UUID.randomUUID());
     try (ingest) {
       Counting counted = new Counting(new IngestStream(ingest, sink.beginNew()));
-      try (OutputStream compressed = options.compression().compress(counted, options.level(), tarSha);
+      try (OutputStream compressed = options.compression().compress(counted, options.level(), tarSha, reuse);
           OutputStream tar = new BufferedOutputStream(compressed, 1 << 16)) {
-        LayerTar.write(changes, tar, options.clampMtime());
+        LayerTar.write(changes, tar, options.clampMtime(), boundaries(tar, compressed));
       }
       Digest digest = ingest.commit(null, counted.count); // the ingest hashes what it stores
       String mediaType = options.compression().mediaType(true);
       LayerBlob layer = new LayerBlob(new Descriptor(mediaType, digest, counted.count), digest(tarSha));
+      reuse.publish(digest);
       sink.endNew(layer.blob());
       return layer;
     } catch (IOException | RuntimeException e) {
@@ -49,7 +54,16 @@ final class LayerWriter {
     }
   }
 
-  private static MessageDigest sha256() {
+  /** gzip cuts its chunks at tar entries: everything before the entry must have reached it. */
+  private static LayerTar.EntryBoundary boundaries(OutputStream buffered, OutputStream compressed) {
+    if (!(compressed instanceof ParallelGzip gzip)) return LayerTar.EntryBoundary.NONE;
+    return () -> {
+      buffered.flush();
+      gzip.entryBoundary();
+    };
+  }
+
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Layer blobs for snapshots: a base image's original blob when there is one, else a cached blob
- * made earlier with the same options, else a new one written from the snapshot's changes.
+ * made earlier with the same options, else a new one written from the snapshot's changes (its
+ * gzip chunks that earlier blobs hold are copied from them: {@link ChunkReuse}).
  * Thread-safe; two concurrent exports of one snapshot may both write it (the store dedups).
  */
 public final class Layers {
@@ -22,8 +23,10 @@ public final class Layers {
   private final SnapshotViews views;
   private final ContentStore content;
   private final LayerCache cache;
+  private final ChunkIndex chunks;
   private final LayerBlobs baseLayers;
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong chunksReused = new AtomicLong();
 
   public Layers(SnapshotStore snapshots, SnapshotViews views, ContentStore content, Database db,
       LayerBlobs baseLayers) {
@@ -31,6 +34,7 @@ public final class Layers {
     this.views = views;
     this.content = content;
     this.cache = new LayerCache(db);
+    this.chunks = new ChunkIndex(db);
     this.baseLayers = baseLayers;
   }
 
@@ -71,6 +75,11 @@ public final class Layers {
     return written.get();
   }
 
+  /** How many gzip chunks of written layers were copied from earlier blobs rather than deflated. */
+  public long chunksReused() {
+    return chunksReused.get();
+  }
+
   /** Trees stay mounted while their files are written: the changes point into them. */
   private LayerBlob write(String snapshotId, LayerOptions options, LayerSink sink) throws IOException {
     List<String> deleted = snapshots.deletions(snapshotId);
@@ -87,6 +96,11 @@ public final class Layers {
 
   private LayerBlob write(List<Change> changes, List<String> deleted, LayerOptions options, LayerSink sink)
       throws IOException {
-    return LayerWriter.write(ChangeOrder.withDeletions(changes, deleted), options, content, sink);
+    ChunkReuse reuse = ChunkReuse.using(chunks, content);
+    try {
+      return LayerWriter.write(ChangeOrder.withDeletions(changes, deleted), options, content, sink, reuse);
+    } finally {
+      chunksReused.addAndGet(reuse.reused());
+    }
   }
 }

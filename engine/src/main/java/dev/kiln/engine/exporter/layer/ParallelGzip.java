@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,20 +18,26 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * gzip across cores the way pigz does it: the input is cut into fixed 1 MiB chunks, each deflated
- * on its own with the previous chunk's last 32 KiB as dictionary and ended with a sync flush, so
- * the pieces concatenate into one ordinary gzip member. Fixed chunking keeps the output a pure
- * function of the input, the level and the zlib that deflates: the system's ({@link ZlibDeflate},
- * 12–14% less CPU than the JDK's own build, as pigz uses it) when it links, else java.util.zip's.
+ * gzip across cores the way pigz does it: the input is cut into chunks, each deflated on its own
+ * with the previous chunk's last 32 KiB as dictionary and ended with a sync flush, so the pieces
+ * concatenate into one ordinary gzip member. Chunks end at tar entry boundaries the writer reports
+ * ({@link #entryBoundary}) as {@link GzipChunking} picks them, or at its maximum inside a large
+ * entry. The output is a pure function of the input, its entry boundaries, the level and the zlib
+ * that deflates: the system's ({@link ZlibDeflate}, 12–14% less CPU than the JDK's own build, as
+ * pigz uses it) when it links, else java.util.zip's.
  *
- * <p>The caller's thread only cuts chunks. Each chunk's CRC is computed with its deflate and
- * combined later; an ordered stage (one virtual thread per stream) hashes the uncompressed chunks
- * into an optional digest (a layer's diffID) and writes the compressed pieces to {@code out} in
- * order, so hashing and writing overlap compression. At most {@code 2 × cores} chunks are in
+ * <p>So a chunk's compressed bytes depend only on its {@link ChunkKey}: with {@link ChunkReuse} on,
+ * a chunk an earlier blob already holds is copied from that blob instead of deflated, and every
+ * chunk's place in this blob is collected for the next one. The output is byte for byte what
+ * deflating every chunk gives.
+ *
+ * <p>The caller's thread only cuts chunks. Each chunk's CRC (and key) is computed with its deflate
+ * and combined later; an ordered stage (one virtual thread per stream) hashes the uncompressed
+ * chunks into an optional digest (a layer's diffID) and writes the compressed pieces to {@code out}
+ * in order, so hashing and writing overlap compression. At most {@code 2 × cores} chunks are in
  * flight. Not thread-safe, like any stream.
  */
 final class ParallelGzip extends OutputStream {
-  static final int CHUNK = 1 << 20;
   private static final int DICT = 32 << 10;
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
   private static final ExecutorService POOL = Executors.newFixedThreadPool(
@@ -43,18 +50,22 @@ final class ParallelGzip extends OutputStream {
   private final OutputStream out;
   private final int level;
   private final MessageDigest uncompressed;
+  private final ChunkReuse reuse;
+  private final GzipChunking chunking;
   private final ExecutorService ordered = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("gzip-out").factory());
   private final Deque<Future<?>> inFlight = new ArrayDeque<>();
   private final int maxInFlight = 2 * Runtime.getRuntime().availableProcessors();
-  private byte[] buf = new byte[CHUNK];
+  private byte[] buf;
   private int filled;
   private byte[] previous;
   private long total;
+  private long lastBoundary; // total at the previous entry boundary
   private long crc; // only touched by the ordered stage until it has drained
+  private long written = HEADER.length; // the same: where the next piece starts in the output
   private boolean closed;
 
-  /** A deflated chunk and the CRC-32 of its input. */
-  private record Piece(byte[] bytes, int length, long crc) {}
+  /** A chunk's compressed bytes, the CRC-32 of its input and its key (null with reuse off). */
+  private record Piece(byte[] bytes, int length, long crc, String key) {}
 
   ParallelGzip(OutputStream out, int level) throws IOException {
     this(out, level, null);
@@ -62,10 +73,30 @@ final class ParallelGzip extends OutputStream {
 
   /** @param uncompressed updated with every byte written, in order, off the caller's thread; may be null */
   ParallelGzip(OutputStream out, int level, MessageDigest uncompressed) throws IOException {
+    this(out, level, uncompressed, ChunkReuse.off());
+  }
+
+  /** @param reuse where chunks are looked up and collected ({@link ChunkReuse#off()} for neither) */
+  ParallelGzip(OutputStream out, int level, MessageDigest uncompressed, ChunkReuse reuse) throws IOException {
+    this(out, level, uncompressed, reuse, GzipChunking.DEFAULT);
+  }
+
+  ParallelGzip(OutputStream out, int level, MessageDigest uncompressed, ChunkReuse reuse, GzipChunking chunking)
+      throws IOException {
     this.out = out;
     this.level = level;
     this.uncompressed = uncompressed;
+    this.reuse = reuse;
+    this.chunking = chunking;
+    this.buf = new byte[chunking.max()];
     out.write(HEADER);
+  }
+
+  /** The bytes written so far end a tar entry: the chunk may end here ({@link GzipChunking#endsAt}). */
+  void entryBoundary() throws IOException {
+    long entryLength = total - lastBoundary;
+    lastBoundary = total;
+    if (chunking.endsAt(buf, filled, entryLength)) submit(false);
   }
 
   @Override
@@ -77,40 +108,48 @@ final class ParallelGzip extends OutputStream {
   public void write(byte[] b, int off, int len) throws IOException {
     total += len;
     while (len > 0) {
-      int n = Math.min(len, CHUNK - filled);
+      int n = Math.min(len, buf.length - filled);
       System.arraycopy(b, off, buf, filled, n);
       filled += n;
       off += n;
       len -= n;
-      if (filled == CHUNK) submit(false);
+      if (filled == buf.length) submit(false);
     }
   }
 
   private void submit(boolean last) throws IOException {
     byte[] input = filled == buf.length ? buf : Arrays.copyOf(buf, filled);
     byte[] dict = previous == null ? null : Arrays.copyOfRange(previous, previous.length - DICT, previous.length);
-    Future<Piece> piece = POOL.submit(() -> deflate(input, dict, level, last));
+    Future<Piece> piece = POOL.submit(() -> compress(input, dict, level, last, reuse));
     inFlight.add(ordered.submit(() -> {
       if (uncompressed != null) uncompressed.update(input);
       Piece p = piece.get();
       out.write(p.bytes(), 0, p.length());
+      reuse.add(p.key(), written, p.length(), p.crc(), input.length);
+      written += p.length();
       crc = Crc32Combine.combine(crc, p.crc(), input.length);
       return null;
     }));
     previous = input.length >= DICT ? input : null;
-    buf = new byte[CHUNK];
+    if (input == buf) buf = new byte[chunking.max()];
     filled = 0;
     while (inFlight.size() >= maxInFlight) awaitOldest();
   }
 
-  private static Piece deflate(byte[] input, byte[] dict, int level, boolean last) {
+  /** Copies the chunk from an earlier blob when one holds it, else deflates it. */
+  private static Piece compress(byte[] input, byte[] dict, int level, boolean last, ChunkReuse reuse) {
+    CRC32 crc = new CRC32();
+    crc.update(input);
+    String key = reuse.enabled() ? ChunkKey.of(level, last, dict, input) : null;
+    if (key != null) {
+      Optional<byte[]> copy = reuse.find(key, input.length, crc.getValue());
+      if (copy.isPresent()) return new Piece(copy.get(), copy.get().length, crc.getValue(), key);
+    }
     // Room for incompressible input plus block headers and the sync marker: one call, one copy.
     byte[] result = new byte[input.length + (input.length >> 6) + 1024];
     ZlibDeflate system = systemZlib(level);
     int length = system != null ? deflate(system, input, dict, last, result) : deflate(jdkDeflater(level), input, dict, last, result);
-    CRC32 crc = new CRC32();
-    crc.update(input);
-    return new Piece(result, length, crc.getValue());
+    return new Piece(result, length, crc.getValue(), key);
   }
 
   private static int deflate(ZlibDeflate z, byte[] input, byte[] dict, boolean last, byte[] result) {

@@ -38,7 +38,7 @@ class ParallelGzipTest {
 
   @Test
   void isOneValidGzipMemberThatRoundTrips() throws Exception {
-    byte[] data = input(3 * ParallelGzip.CHUNK + 12345);
+    byte[] data = input(3 * GzipChunking.DEFAULT.max() + 12345);
     byte[] gz = compress(data, 6);
     assertThat(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).isEqualTo(data);
     Path file = tmp.resolve("x.gz");
@@ -50,7 +50,7 @@ class ParallelGzipTest {
 
   @Test
   void isDeterministicAndAboutAsSmallAsPlainGzip() throws Exception {
-    byte[] data = input(2 * ParallelGzip.CHUNK + 1);
+    byte[] data = input(2 * GzipChunking.DEFAULT.max() + 1);
     byte[] a = compress(data, 6);
     assertThat(compress(data, 6)).isEqualTo(a);
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
