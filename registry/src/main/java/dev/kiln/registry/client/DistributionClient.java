@@ -51,6 +51,14 @@ public final class DistributionClient implements RegistryClient, AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Starts setting up the HTTP client of the usual registries in the background (see {@link
+   * Endpoints#warmUp}), so a process whose first step is a pull does not wait for it.
+   */
+  public void warmUp() {
+    wire.endpoints().warmUp();
+  }
+
   /** Releases the HTTP clients; requests still running fail. */
   @Override
   public void close() {
