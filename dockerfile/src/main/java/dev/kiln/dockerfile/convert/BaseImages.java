@@ -78,8 +78,8 @@ final class BaseImages {
         Map<Lookup, Future<Outcome>> running = new LinkedHashMap<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             lookups.forEach(l -> running.put(l, threads.submit(() -> lookUp(l))));
-            running.forEach((l, f) -> found.put(l, f.resultNow()));
-        }
+        } // closing waits for every lookup
+        running.forEach((l, f) -> found.put(l, f.resultNow()));
         return found;
     }
 
