@@ -94,7 +94,7 @@ public final class Worker implements AutoCloseable {
     this.lock = StateLock.acquire(root);
     HostsConfig hosts = registryHosts(config);
     this.registry = registryClient(config, hosts);
-    // Most builds start FROM a registry image: its client's set-up (trust store, HTTP stack)
+    // Most builds start FROM a registry image: loading the TLS trust store its client needs
     // overlaps the rest of the opening and the Dockerfile's parsing instead of following them.
     registry.warmUp();
     // A killed process may have left containers running and trees mounted: stop and detach

@@ -52,7 +52,7 @@ public final class DistributionClient implements RegistryClient, AutoCloseable {
   }
 
   /**
-   * Starts setting up the HTTP client of the usual registries in the background (see {@link
+   * Starts loading the TLS context every HTTP client here needs in the background (see {@link
    * Endpoints#warmUp}), so a process whose first step is a pull does not wait for it.
    */
   public void warmUp() {

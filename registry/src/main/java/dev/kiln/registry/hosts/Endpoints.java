@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.security.NoSuchAlgorithmException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Turns a registry name into the endpoints to try, in order. Pulls go to the host's mirrors first,
@@ -32,20 +34,18 @@ public final class Endpoints implements AutoCloseable {
   }
 
   /**
-   * Starts building, in the background, the HTTP client most registries are reached with (HTTPS
-   * with the JDK's trust store, also used for plain-HTTP hosts, whose redirects may lead to HTTPS).
-   * Loading the trust store and the HTTP stack takes 0.1–0.3 s of a cold process, on the path of
-   * its first pull; started when the engine opens, it overlaps the engine's other start-up work. A
-   * request that needs the client meanwhile waits for this one instead of building another.
+   * Starts loading, in the background, the JDK's default TLS context (its trust store) that every
+   * HTTP client here is built on, plain-HTTP ones too (their redirects may lead to HTTPS): 0.1–0.3 s
+   * of a cold process, on the path of its first pull. Started when the engine opens, it overlaps
+   * the engine's other start-up work. Builds no client, so no selector thread runs before a request.
    */
   public synchronized void warmUp() {
     if (warmUp != null) return;
-    HostConfig plain = HostConfig.DEFAULT;
     warmUp = Thread.ofPlatform().daemon().name("kiln-registry-warm-up").start(() -> {
       try {
-        client(plain, false);
-      } catch (IOException | RuntimeException e) {
-        // the first request builds it again and reports the failure
+        SSLContext.getDefault();
+      } catch (NoSuchAlgorithmException | RuntimeException e) {
+        // the first request meets the failure again and reports it
       }
     });
   }
@@ -126,17 +126,6 @@ public final class Endpoints implements AutoCloseable {
    */
   @Override
   public void close() {
-    Thread started;
-    synchronized (this) {
-      started = warmUp;
-    }
-    if (started != null) {
-      try {
-        started.join(); // its client is in the map once it ends, and is shut down below
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     clients.values().forEach(HttpClient::shutdownNow);
     clients.clear();
   }
