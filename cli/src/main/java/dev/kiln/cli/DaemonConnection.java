@@ -6,7 +6,6 @@ import dev.kiln.cli.embedded.EmbeddedDaemon;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,9 +23,9 @@ record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) impleme
     if (address != null && !address.isEmpty()) {
       return new DaemonConnection(Connections.open(address, options.tls()), null);
     }
-    String dir = root != null ? root : System.getenv("KILN_ROOT");
-    EmbeddedDaemon embedded = EmbeddedDaemon.start(Optional.ofNullable(dir).filter(d -> !d.isEmpty()).map(Path::of),
-        Optional.ofNullable(config).map(Path::of), err);
+    var target = EngineHeadStart.Target.of(root != null ? root : System.getenv("KILN_ROOT"), config);
+    Optional<EmbeddedDaemon> ahead = EngineHeadStart.take(target);
+    EmbeddedDaemon embedded = ahead.isPresent() ? ahead.get() : EmbeddedDaemon.start(target.root(), target.config(), err);
     return new DaemonConnection(embedded.channel(), embedded);
   }
 

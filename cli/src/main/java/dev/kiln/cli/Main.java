@@ -17,7 +17,10 @@ public final class Main {
       System.out.println(versionText());
       return;
     }
-    System.exit(run(args));
+    EngineHeadStart.start(args, System.err); // an embedded build's engine opens while picocli parses
+    int code = run(args);
+    EngineHeadStart.discard();
+    System.exit(code);
   }
 
   static boolean asksOnlyForTheVersion(String... args) {

@@ -7,8 +7,15 @@ import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
 import dev.kiln.llb.frontend.ResolvedImage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Gives every stage that starts from an image (not from another stage) its LLB source and its
@@ -29,6 +36,7 @@ final class BaseImages {
     }
 
     void resolveAll(Stages stages, Set<StageState> reachable) throws ConversionException {
+        List<StageState> fromRegistry = new ArrayList<>();
         for (StageState s : stages.all()) {
             if (s.base != null || s.noinit) {
                 continue;
@@ -40,8 +48,46 @@ final class BaseImages {
                 continue;
             }
             if (!fromContext(s)) {
-                resolve(s, reachable.contains(s));
+                fromRegistry.add(s);
             }
+        }
+        // Like BuildKit, every base image is looked up at once (one registry round trip of wall
+        // time, not one per stage), and a name several stages start from only once.
+        Map<Lookup, Outcome> found = lookUpAll(fromRegistry.stream().filter(reachable::contains).map(this::lookup).distinct().toList());
+        for (StageState s : fromRegistry) {
+            resolve(s, reachable.contains(s) ? found.get(lookup(s)) : null);
+        }
+    }
+
+    /** One registry lookup: the name with its tag, for the stage's platform. */
+    private record Lookup(String ref, Platform platform) {}
+
+    /** A lookup's image or failure. */
+    private record Outcome(ResolvedImage image, Exception failure) {}
+
+    private Lookup lookup(StageState s) {
+        return new Lookup(ImageNames.withTag(s.baseName), s.platform != null ? s.platform : platforms.target());
+    }
+
+    private Map<Lookup, Outcome> lookUpAll(List<Lookup> lookups) {
+        Map<Lookup, Outcome> found = new HashMap<>();
+        if (lookups.size() <= 1) {
+            lookups.forEach(l -> found.put(l, lookUp(l)));
+            return found;
+        }
+        Map<Lookup, Future<Outcome>> running = new LinkedHashMap<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            lookups.forEach(l -> running.put(l, threads.submit(() -> lookUp(l))));
+        } // closing waits for every lookup
+        running.forEach((l, f) -> found.put(l, f.resultNow()));
+        return found;
+    }
+
+    private Outcome lookUp(Lookup l) {
+        try {
+            return new Outcome(options.metaResolver().resolve(l.ref(), l.platform(), options.imageResolveMode()), null);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(null, e);
         }
     }
 
@@ -58,12 +104,16 @@ final class BaseImages {
         return true;
     }
 
-    private void resolve(StageState s, boolean reachable) throws ConversionException {
+    /** @param found the stage's looked-up base image, null when the stage is unreachable */
+    private void resolve(StageState s, Outcome found) throws ConversionException {
         Platform platform = s.platform != null ? s.platform : platforms.target();
         String name = s.baseName;
         boolean scratch = false;
-        if (reachable) {
-            ResolvedImage resolved = lookUp(s, platform);
+        if (found != null) {
+            if (found.failure() != null) {
+                throw Errors.at(s.stage.origin(), s.baseName + ": " + found.failure().getMessage(), found.failure());
+            }
+            ResolvedImage resolved = found.image();
             Image img = parse(s, resolved.config());
             if (s.platform == null && platforms.implicitTarget()) {
                 platform = autoDetect(img, platform);
@@ -75,14 +125,6 @@ final class BaseImages {
         s.baseName = name;
         s.state = scratch ? State.scratch() : imageState(s, name, platform);
         s.platform = platform;
-    }
-
-    private ResolvedImage lookUp(StageState s, Platform platform) throws ConversionException {
-        try {
-            return options.metaResolver().resolve(ImageNames.withTag(s.baseName), platform, options.imageResolveMode());
-        } catch (IOException | RuntimeException e) {
-            throw Errors.at(s.stage.origin(), s.baseName + ": " + e.getMessage(), e);
-        }
     }
 
     private static Image parse(StageState s, byte[] config) throws ConversionException {

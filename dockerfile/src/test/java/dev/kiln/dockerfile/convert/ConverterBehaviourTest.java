@@ -87,6 +87,34 @@ class ConverterBehaviourTest {
     }
 
     @Test
+    void stagesFromOneImageLookItUpOnceAndAllArePinnedToIt() throws Exception {
+        FakeImageResolver resolver = new FakeImageResolver();
+        Conversion c = DockerfileConverter.convert(("FROM localhost:5000/busybox AS a\nRUN echo a > /a\n"
+                + "FROM localhost:5000/busybox AS b\nRUN echo b > /b\n"
+                + "FROM localhost:5000/busybox:latest\nCOPY --from=a /a /a\nCOPY --from=b /b /b\n").getBytes(StandardCharsets.UTF_8),
+                ConvertOptions.builder(resolver).llbCaps(GoldenCase.ALL_CAPS).build());
+        assertThat(resolver.requests).containsExactly("localhost:5000/busybox:latest");
+        List<String> sources = java.util.regex.Pattern.compile("\"identifier\":\"docker-image://([^\"]*)\"")
+                .matcher(dump(c)).results().map(m -> m.group(1)).toList();
+        // a and b start from the same op; the last stage names the tag
+        assertThat(sources).containsExactlyInAnyOrder("localhost:5000/busybox@" + FakeImageResolver.BUSYBOX,
+                "localhost:5000/busybox:latest@" + FakeImageResolver.BUSYBOX);
+    }
+
+    @Test
+    void imagesAreLookedUpTogetherAndAFailureNamesTheFirstStageThatUsesIt() {
+        FakeImageResolver resolver = new FakeImageResolver();
+        assertThatThrownBy(() -> DockerfileConverter.convert(("FROM localhost:5000/busybox AS ok\nRUN true\n"
+                + "FROM nosuch/image AS bad\nRUN true\nFROM nosuch/image AS bad2\nRUN true\n"
+                + "FROM localhost:5000/busybox\nCOPY --from=bad /x /x\nCOPY --from=bad2 /x /y\n").getBytes(StandardCharsets.UTF_8),
+                ConvertOptions.builder(resolver).llbCaps(GoldenCase.ALL_CAPS).build()))
+                .isInstanceOf(ConversionException.class)
+                .hasMessageContaining("nosuch/image")
+                .satisfies(e -> assertThat(((ConversionException) e).startLine()).isEqualTo(3));
+        assertThat(resolver.requests).containsExactlyInAnyOrder("localhost:5000/busybox:latest", "docker.io/nosuch/image:latest");
+    }
+
+    @Test
     void shebangHeredocRunsAsMountedScript() throws Exception {
         Conversion c = convert("FROM localhost:5000/busybox\nRUN <<EOF\n#!/bin/sh\necho hi\nEOF\n", options());
         String dump = dump(c);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Serves the golden registry's busybox: {@code localhost:5000/busybox} pinned to its manifest digest. */
@@ -16,7 +17,8 @@ class FakeImageResolver implements ImageMetaResolver {
 
     static final Digest BUSYBOX = Digest.parse("sha256:39bfdae4a9f64d3aa985a1c1d1d431a7378bf723f7df15710d11a5168107362b");
 
-    final List<String> requests = new ArrayList<>();
+    /** Every lookup, in the order they arrived (the converter looks up several images at once). */
+    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public ResolvedImage resolve(String ref, Platform platform, ResolveMode mode) throws IOException {

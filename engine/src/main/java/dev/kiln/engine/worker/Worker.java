@@ -92,6 +92,11 @@ public final class Worker implements AutoCloseable {
     this.root = config.root();
     Files.createDirectories(root);
     this.lock = StateLock.acquire(root);
+    HostsConfig hosts = registryHosts(config);
+    this.registry = registryClient(config, hosts);
+    // Most builds start FROM a registry image: loading the TLS trust store its client needs
+    // overlaps the rest of the opening and the Dockerfile's parsing instead of following them.
+    registry.warmUp();
     // A killed process may have left containers running and trees mounted: stop and detach
     // them before the sweeps below delete what they use.
     if (Files.isExecutable(RuncConfig.DEFAULT_RUNC)) {
@@ -117,8 +122,6 @@ public final class Worker implements AutoCloseable {
     ImageUnpacker unpacker = new ImageUnpacker(fetcher, layers, layerUnpack);
     // Git mirrors are used in place by builds and collected when unused.
     InUseDirs gitMirrors = new InUseDirs(root.resolve("git"));
-    HostsConfig hosts = registryHosts(config);
-    this.registry = registryClient(config, hosts);
     BlobSources blobSources = new BlobSources(db);
     ImageNames imageNames = new ImageNames(db);
     this.registryResolver = new RegistryResolver(registry, fetcher, imageNames, blobSources);
