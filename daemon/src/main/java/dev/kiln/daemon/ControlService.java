@@ -54,12 +54,19 @@ final class ControlService extends ControlGrpc.ControlImplBase {
 
   private final SyncDirs syncDirs;
 
+  private volatile BuildActivity activity = BuildActivity.NONE;
+
   ControlService(Engine engine, SessionManager sessions, Path workRoot, GatewayRegistry gateways, SyncDirs syncDirs) {
     this.sessions = sessions;
     this.engine = engine;
     this.syncDirs = syncDirs;
     this.workRoot = workRoot;
     this.gateways = gateways;
+  }
+
+  /** Whom to tell when builds start and end (kilnd: {@link IdleMemoryRelease}). */
+  void reportActivityTo(BuildActivity activity) {
+    this.activity = activity;
   }
 
   SessionManager sessions() {
@@ -76,6 +83,8 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       response.onError(Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
+    BuildActivity activity = this.activity;
+    activity.started();
     Path work = null;
     // A client that goes away (Ctrl-C, deadline) cancels its build: the engine stops on interrupt.
     Thread solving = Thread.currentThread();
@@ -95,6 +104,7 @@ final class ControlService extends ControlGrpc.ControlImplBase {
       Context.current().removeListener(cancel);
       Thread.interrupted(); // clear a late cancel
       WorkDirs.deleteQuietly(work);
+      activity.ended();
     }
   }
 

@@ -107,6 +107,13 @@ public final class Daemon implements AutoCloseable {
     engine.automaticGc(policies, interval);
   }
 
+  /**
+   * Runs a full collection when no build has run for {@code quiet} (kilnd, a long-lived process;
+   * an embedded build's process ends instead). See {@link IdleMemoryRelease}.
+   */
+  public void releaseMemoryWhenIdle(Duration quiet) {
+    control.reportActivityTo(IdleMemoryRelease.fullGc(quiet));
+  }
 
   /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */
   public List<ServerServiceDefinition> services() {

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "kilnd", mixinStandardHelpOptions = true, versionProvider = KilndMain.Version.class,
     description = "Kiln's build daemon: BuildKit's gRPC API over unix sockets, TCP with mTLS, or systemd sockets.")
 public final class KilndMain implements Callable<Integer> {
+  /** Long enough that a client's next build in a script finds the heap as the last one left it. */
+  private static final Duration IDLE_RELEASE_AFTER = Duration.ofSeconds(2);
+
   @Option(names = "--addr", paramLabel = "ADDR",
       description = "Listening address, repeatable: unix:///PATH, tcp://HOST:PORT, fd:// (systemd)."
           + " Default: [grpc] address of kilnd.toml, else unix:///run/kiln/kilnd.sock as root, else $XDG_RUNTIME_DIR/kiln/kilnd.sock.")
@@ -95,6 +98,7 @@ public final class KilndMain implements Callable<Integer> {
     // Like buildkitd, collect garbage by default: after builds and every minute.
     List<GcPolicy> gc = file.worker().gc().effectivePolicies(GcPolicy.defaultKeepBytes(DiskStats.of(state)));
     if (!gc.isEmpty()) daemon.enableGc(gc, Duration.ofMinutes(1));
+    daemon.releaseMemoryWhenIdle(IDLE_RELEASE_AFTER);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> Shutdown.run(servers, listeners, daemon), "kilnd-shutdown"));
     for (Server server : servers) server.awaitTermination();
     return 0;

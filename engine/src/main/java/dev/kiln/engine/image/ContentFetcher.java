@@ -6,10 +6,7 @@ import dev.kiln.registry.Descriptor;
 import dev.kiln.solver.progress.ProgressWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Brings blobs into the content store, each at most once at a time: concurrent pulls of images
@@ -18,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ContentFetcher {
   private final ContentStore store;
-  private final Map<Digest, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final KeyedLocks<Digest> locks = new KeyedLocks<>();
   private final AtomicLong downloads = new AtomicLong();
 
   public ContentFetcher(ContentStore store) {
@@ -43,9 +40,9 @@ public final class ContentFetcher {
    */
   public boolean ensure(Descriptor blob, BlobFetcher from, ProgressWriter progress, BlobTee tee) throws IOException {
     Digest digest = Digests.of(blob.digest());
-    ReentrantLock lock = locks.computeIfAbsent(digest, d -> new ReentrantLock());
+    KeyedLocks<Digest>.Held lock;
     try {
-      lock.lockInterruptibly();
+      lock = locks.lockInterruptibly(digest);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       if (tee != null) tee.failed("interrupted");
@@ -70,7 +67,7 @@ public final class ContentFetcher {
       return true;
     } finally {
       if (tee != null) tee.failed("the download of " + digest + " did not complete"); // no-op once it ended
-      lock.unlock();
+      lock.close();
     }
   }
 

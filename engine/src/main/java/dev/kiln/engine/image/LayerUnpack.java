@@ -19,11 +19,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Unpacks one layer blob from the content store into a new snapshot on top of its parent, once
@@ -35,7 +32,7 @@ public final class LayerUnpack {
   private final SnapshotRefs refs;
   private final ContentStore content;
   private final LayerSnapshots layers;
-  private final Map<Digest, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final KeyedLocks<Digest> locks = new KeyedLocks<>();
   private final AtomicLong unpacked = new AtomicLong();
 
   public LayerUnpack(SnapshotRefs refs, ContentStore content, LayerSnapshots layers) {
@@ -46,9 +43,7 @@ public final class LayerUnpack {
 
   /** The snapshot of layer stack {@code chainId}, unpacking {@code blob} on {@code parent} if no one has. */
   public String layer(OpContext ctx, String parent, Descriptor blob, Digest diffId, Digest chainId) throws IOException {
-    ReentrantLock lock = lock(chainId);
-    lock.lock();
-    try {
+    try (var _ = locks.lock(chainId)) {
       Optional<String> existing = layers.find(chainId);
       if (existing.isPresent()) {
         return existing.get();
@@ -79,8 +74,6 @@ public final class LayerUnpack {
       layers.record(chainId, diffId, id, blob);
       unpacked.incrementAndGet();
       return id;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -105,9 +98,9 @@ public final class LayerUnpack {
     return refs.store().keepsChanges();
   }
 
-  /** The one lock of layer stack {@code chainId}: held while it is unpacked. */
-  ReentrantLock lock(Digest chainId) {
-    return locks.computeIfAbsent(chainId, c -> new ReentrantLock());
+  /** Locks layer stack {@code chainId} (held while it is unpacked); closing the result unlocks. */
+  KeyedLocks<Digest>.Held lock(Digest chainId) throws InterruptedException {
+    return locks.lockInterruptibly(chainId);
   }
 
   void counted() {

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pulls an image's missing layers when snapshots hold only their own changes (overlayfs): every
@@ -66,12 +65,10 @@ final class StreamedLayers {
 
   /** The committed snapshot of {@code stack} on top of committed {@code base} (null: none). */
   String pull(OpContext ctx, List<Layer> stack, String base, BlobFetcher from) throws IOException, InterruptedException {
-    List<ReentrantLock> held = new ArrayList<>();
+    List<KeyedLocks<Digest>.Held> held = new ArrayList<>();
     try {
       for (Layer l : stack) { // in stack order, as every pull takes them: no deadlock
-        ReentrantLock lock = unpack.lock(l.chainId());
-        lock.lockInterruptibly();
-        held.add(lock);
+        held.add(unpack.lock(l.chainId()));
       }
       for (int i = stack.size() - 1; i >= 0; i--) { // another pull may have unpacked some meanwhile
         Optional<String> done = layers.find(stack.get(i).chainId());
@@ -81,7 +78,7 @@ final class StreamedLayers {
       }
       return pullLocked(ctx, stack, base, from);
     } finally {
-      for (ReentrantLock lock : held.reversed()) lock.unlock();
+      for (KeyedLocks<Digest>.Held lock : held.reversed()) lock.close();
     }
   }
 

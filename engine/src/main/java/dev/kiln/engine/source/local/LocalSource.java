@@ -19,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code local://NAME}: a directory the caller supplies. Unlike BuildKit, whose key for a local
@@ -37,7 +35,7 @@ public final class LocalSource implements Source {
   private final ImmutableChecksums snapshotChecksums;
   private final Path memoDir;
   /** Per directory, so re-checking an unchanged context is a stat walk; memos persist in {@code memoDir}. */
-  private final Map<Path, LocalContextChecksums> checksums = new ConcurrentHashMap<>();
+  private final RecentContexts checksums;
 
   /**
    * @param snapshotChecksums told the digests of the files a new snapshot shares with the previous
@@ -49,6 +47,8 @@ public final class LocalSource implements Source {
     this.hasher = hasher;
     this.snapshotChecksums = snapshotChecksums;
     this.memoDir = memoDir;
+    this.checksums = new RecentContexts(RecentContexts.DEFAULT_CAPACITY,
+        d -> new LocalContextChecksums(hasher, d, Optional.of(memoFile(d))));
   }
 
   @Override
@@ -91,7 +91,7 @@ public final class LocalSource implements Source {
   }
 
   private LocalContextChecksums contextChecksums(Path dir) {
-    return checksums.computeIfAbsent(dir, d -> new LocalContextChecksums(hasher, d, Optional.of(memoFile(d))));
+    return checksums.of(dir);
   }
 
   /** One memo per absolute directory path: the same context (or kept sync directory) finds its memo again. */
