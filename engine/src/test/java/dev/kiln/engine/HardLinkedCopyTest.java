@@ -153,6 +153,55 @@ class HardLinkedCopyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"overlayfs", "copy"})
+  void copyOntoADestinationWithLowerLayerContentMergesAndCoversIt(String snapshotter) throws Exception {
+    prepare();
+    Files.createDirectories(ctx.resolve("new/deeper"));
+    Files.writeString(ctx.resolve("new/deeper/d.txt"), "delta\n");
+    Thread.sleep(100);
+    EngineConfig config = new EngineConfig(tmp.resolve("state"), snapshotter);
+    Path snapshots = config.root().resolve("snapshots");
+    State context = State.local("ctx");
+    // /app/sub exists below with a file the copy replaces and one it leaves alone.
+    State base = State.local("rootfs").file(FileAction.mkdir("/app/sub", 0700, o -> o.parents(true))
+        .thenMkfile("/app/sub/b.txt", 0600, "old beta\n".getBytes(StandardCharsets.UTF_8))
+        .thenMkfile("/app/sub/kept.txt", 0644, "kept\n".getBytes(StandardCharsets.UTF_8)));
+    try (Engine engine = Engine.open(config)) {
+      String local;
+      try (SolveResult r = engine.solve(def(context), request())) {
+        local = r.snapshotId();
+      }
+      String copied;
+      try (SolveResult r = engine.solve(def(app(base, context)), request()); var t = r.open()) {
+        copied = r.snapshotId();
+        Path app = t.root().resolve("app");
+        assertThat(app.resolve("sub/b.txt")).hasContent("beta");
+        assertThat(mode(app.resolve("sub/b.txt"))).isEqualTo("rw-r--r--");
+        assertThat(app.resolve("sub/kept.txt")).hasContent("kept");
+        assertThat(app.resolve("sub/c.txt")).hasContent("gamma");
+        assertThat(app.resolve("new/deeper/d.txt")).hasContent("delta");
+        assertThat(app.resolve("a.txt")).hasContent("alpha");
+      }
+      Path source = snapshots.resolve(local).resolve("fs");
+      Path dest = snapshots.resolve(copied).resolve("fs/app");
+      if (snapshotter.equals("overlayfs")) { // linked in directories below and in new ones alike
+        for (String f : List.of("a.txt", "sub/b.txt", "sub/c.txt", "new/deeper/d.txt")) {
+          assertThat(inode(dest.resolve(f))).as(f).isEqualTo(inode(source.resolve(f)));
+        }
+        assertThat(dest.resolve("sub/kept.txt")).doesNotExist(); // still only in the layer below
+      }
+      State run = app(base, context).run(r -> r.args(List.of("/bin/sh", "-c",
+          "echo more >> /app/new/deeper/d.txt && echo more >> /app/sub/b.txt"))).root();
+      try (SolveResult r = engine.solve(def(run), request()); var t = r.open()) {
+        assertThat(t.root().resolve("app/new/deeper/d.txt")).hasContent("delta\nmore");
+        assertThat(t.root().resolve("app/sub/b.txt")).hasContent("beta\nmore");
+      }
+      assertThat(source.resolve("new/deeper/d.txt")).hasContent("delta");
+      assertThat(source.resolve("sub/b.txt")).hasContent("beta");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"overlayfs", "copy"})
   void twoCopiesOfOneFileStaySeparateFiles(String snapshotter) throws Exception {
     prepare();
     State context = State.local("ctx");

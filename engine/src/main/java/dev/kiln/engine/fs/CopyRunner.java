@@ -41,13 +41,16 @@ final class CopyRunner {
       }
     }
     List<String> sources = sources();
+    // With several sources a later one may land on a name an earlier one gave a file in a new
+    // directory: it must see that file, so each link holds its name from the start.
+    HardLinks links = sources.size() == 1 ? shared : shared::link;
     try (CopyPool pool = new CopyPool(CopyPool.defaultParallelism())) {
       for (String src : sources) {
         if (action.attemptUnpack()
             && Unpacker.unpackIfArchive(srcRoot, src, destRoot, action.dest(), overrides)) {
           continue;
         }
-        copyOne(src, pool);
+        copyOne(src, pool, links);
       }
     }
   }
@@ -64,7 +67,7 @@ final class CopyRunner {
     return matches;
   }
 
-  private void copyOne(String src, CopyPool pool) throws IOException {
+  private void copyOne(String src, CopyPool pool, HardLinks links) throws IOException {
     String dest = action.dest();
     boolean destIsDir = dest.endsWith("/") || dest.endsWith("/.") || dest.equals(".");
     String ensure = destIsDir ? dest : parentOf(RootedResolver.clean(dest));
@@ -79,7 +82,7 @@ final class CopyRunner {
       throw new NoSuchFileException(RootedResolver.clean(src));
     }
     Path target = target(src, srcSt, RootedResolver.resolve(destRoot, dest));
-    new CopyWalker(overrides, include, exclude, action.alwaysReplaceExistingDestPaths(), pool, shared)
+    new CopyWalker(overrides, include, exclude, action.alwaysReplaceExistingDestPaths(), pool, links)
         .copy(srcHost, target);
   }
 

@@ -138,7 +138,8 @@ final class CopyWalker {
 
   private void nonDirectory(Path src, Stat st, Path target) throws IOException {
     materializeParents();
-    Stat existing = inNewDirectory() ? null : lstatOrNull(target);
+    boolean fresh = inNewDirectory();
+    Stat existing = fresh ? null : lstatOrNull(target);
     if (existing != null) {
       if (existing.isDirectory() && !replaceExisting) {
         throw new IOException("cannot replace directory " + target + " with a file");
@@ -146,7 +147,8 @@ final class CopyWalker {
       Trees.deleteRecursively(target);
     }
     // Before the inode map: a shared file is its source's inode, however many names that has.
-    if (st.isRegularFile() && shared.link(src, st, target)) {
+    if (st.isRegularFile()
+        && (fresh ? shared.linkInNewDirectory(src, st, target) : shared.link(src, st, target))) {
       return;
     }
     if (st.nlink() > 1) {

@@ -3,28 +3,38 @@ package dev.kiln.engine.fs;
 import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Hard links into a tree that is written through a mount (an overlay), where {@code link(2)} from
- * a directory outside it fails: each file is created empty through the mount — so the overlay
- * records it, with its directories, like any new file — and becomes a link to its source later,
- * in the directory that really holds the mount's new files (the overlay's upper dir), once it is
- * unmounted. {@link #finish} replaces only placeholders still in place: one removed or replaced
- * meanwhile keeps what replaced it. Not thread-safe.
+ * a directory outside it fails. The links are made later, in the directory that really holds the
+ * mount's new files (the overlay's upper dir), once it is unmounted: overlayfs forbids changing
+ * that directory under a live mount. Meanwhile a file in a directory that existed before the copy
+ * is created empty through the mount, so the overlay records it like any new file (copying its
+ * directories up, covering a lower file of that name) and the copy sees it; {@link #finish}
+ * replaces only placeholders still in place: one removed or replaced meanwhile keeps what
+ * replaced it. A file in a directory the copy created itself needs no placeholder: that directory
+ * is new in the upper dir (nothing below shows through it) and nothing else takes the name, so
+ * only the link is made, one {@code link(2)} per file. Not thread-safe.
  */
 public final class DeferredLinks implements HardLinks {
+  /** No placeholder holds the name: the link is made where nothing is. */
+  private static final long NO_PLACEHOLDER = -1;
+
   private record Pending(String rel, Path src, long placeholderIno) {}
 
   private final Path mountRoot;
   private final Path realRoot;
-  private final List<Pending> pending = new ArrayList<>();
+  // By name: a name given twice (several sources) ends as the last gave it, even when its first
+  // placeholder's inode number was reused by the second.
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+  private Path lastNewDir; // the last directory seen in the real root, checked once per directory
 
   /**
    * @param mountRoot the root of the mounted tree the copy writes to
@@ -45,29 +55,59 @@ public final class DeferredLinks implements HardLinks {
       Files.delete(target);
       return false;
     }
-    pending.add(new Pending(rel, src, placed.get().ino()));
+    pending.put(rel, new Pending(rel, src, placed.get().ino()));
+    return true;
+  }
+
+  @Override
+  public boolean linkInNewDirectory(Path src, Stat st, Path target) throws IOException {
+    if (st.nlink() >= MAX_LINKS) return false;
+    Path dir = target.getParent();
+    if (!dir.equals(lastNewDir)) {
+      // The copy made the directory through the mount: it must be in the real root, else the
+      // target is not where the new files land (a mount below the root) and needs the long way.
+      if (!Files.isDirectory(realRoot.resolve(mountRoot.relativize(dir)), LinkOption.NOFOLLOW_LINKS)) {
+        return link(src, st, target);
+      }
+      lastNewDir = dir;
+    }
+    String rel = mountRoot.relativize(target).toString();
+    pending.put(rel, new Pending(rel, src, NO_PLACEHOLDER));
     return true;
   }
 
   /**
-   * Once the tree is unmounted: turns each placeholder into a link to its source, keeping its
+   * Once the tree is unmounted: makes each link (a placeholder becomes one), keeping its
    * directory's times.
    */
   public void finish() throws IOException {
     Map<Path, Stat> dirTimes = new LinkedHashMap<>();
-    for (Pending p : pending) {
+    for (Pending p : pending.values()) {
       Path file = realRoot.resolve(p.rel());
+      Path dir = file.getParent();
+      if (p.placeholderIno() == NO_PLACEHOLDER) {
+        keepTimes(dirTimes, dir);
+        try {
+          Files.createLink(file, p.src());
+        } catch (FileAlreadyExistsException e) {
+          // made after the copy gave the name to this file: what is there now stays
+        }
+        continue;
+      }
       Optional<Stat> now = PosixFiles.lstatIfExists(file);
       if (now.isEmpty() || now.get().ino() != p.placeholderIno() || now.get().size() != 0) {
         continue; // removed or replaced by a later action: what is there now stays
       }
-      Path dir = file.getParent();
-      if (!dirTimes.containsKey(dir)) dirTimes.put(dir, PosixFiles.lstat(dir));
+      keepTimes(dirTimes, dir);
       Files.delete(file);
       Files.createLink(file, p.src());
     }
     for (var d : dirTimes.entrySet()) PosixFiles.setTimes(d.getKey(), d.getValue().atime(), d.getValue().mtime());
     pending.clear();
+  }
+
+  private static void keepTimes(Map<Path, Stat> dirTimes, Path dir) throws IOException {
+    if (!dirTimes.containsKey(dir)) dirTimes.put(dir, PosixFiles.lstat(dir));
   }
 
   /** Whether any file waits for {@link #finish}. */

@@ -27,6 +27,15 @@ public interface HardLinks {
    */
   boolean link(Path src, Stat st, Path target) throws IOException;
 
+  /**
+   * Like {@link #link}, for a target whose parent directory this copy created and that is the
+   * only name the copy gives that path (one source): nothing was or will be at it but this file,
+   * so an implementation may make the link later without holding the name meanwhile.
+   */
+  default boolean linkInNewDirectory(Path src, Stat st, Path target) throws IOException {
+    return link(src, st, target);
+  }
+
   /** Links {@code target} to {@code src} itself; a source on another filesystem is copied. */
   static HardLinks direct() {
     return (src, st, target) -> linkOrFalse(target, src);
@@ -59,7 +68,17 @@ public interface HardLinks {
    */
   static HardLinks whenMetadataKept(Copy copy, HardLinks links) {
     if (links == NONE || copy.attemptUnpack()) return NONE;
-    return (src, st, target) -> keepsMetadata(copy, st) && links.link(src, st, target);
+    return new HardLinks() {
+      @Override
+      public boolean link(Path src, Stat st, Path target) throws IOException {
+        return keepsMetadata(copy, st) && links.link(src, st, target);
+      }
+
+      @Override
+      public boolean linkInNewDirectory(Path src, Stat st, Path target) throws IOException {
+        return keepsMetadata(copy, st) && links.linkInNewDirectory(src, st, target);
+      }
+    };
   }
 
   private static boolean keepsMetadata(Copy copy, Stat st) {

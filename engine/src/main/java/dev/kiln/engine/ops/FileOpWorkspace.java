@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * <p>A single-action copy from an input that is one committed snapshot directory (not an overlay
  * of several) hard-links the files it does not change ({@link #linksFor}) when snapshots are
- * layers: into a snapshot without parents directly, into an overlay through placeholders that
- * become links once it is unmounted.
+ * layers: into a snapshot without parents directly, into an overlay once it is unmounted
+ * ({@link DeferredLinks}: in the upper dir, placeholders only in directories that existed before).
  */
 final class FileOpWorkspace implements AutoCloseable {
   private final SnapshotRefs refs;

@@ -66,6 +66,7 @@ class HardLinksTest {
   @Test
   void deferredLinksArePlaceholdersUntilFinished() throws Exception {
     DeferredLinks links = new DeferredLinks(dest, dest); // a plain directory stands for the mount
+    Files.createDirectories(dest.resolve("out/dir")); // existing directories: placeholders hold the names
     FileActions.copy(src, dest, copyAll(null, null), links);
     Path dir = dest.resolve("out/dir");
     assertThat(Files.size(dir.resolve("a"))).isZero();
@@ -79,11 +80,59 @@ class HardLinksTest {
   @Test
   void aPlaceholderReplacedMeanwhileIsKept() throws Exception {
     DeferredLinks links = new DeferredLinks(dest, dest);
+    Files.createDirectories(dest.resolve("out"));
     FileActions.copy(src, dest, copyAll(null, null), links);
     Files.delete(dest.resolve("out/b"));
     Files.writeString(dest.resolve("out/b"), "other\n");
     links.finish();
     assertThat(dest.resolve("out/b")).hasContent("other");
+  }
+
+  @Test
+  void inDirectoriesTheCopyCreatesOnlyTheLinksAreMadeWhenFinished() throws Exception {
+    DeferredLinks links = new DeferredLinks(dest, dest);
+    FileActions.copy(src, dest, copyAll(null, null), links);
+    Path dir = dest.resolve("out/dir");
+    assertThat(dir).isDirectory();
+    assertThat(dir.resolve("a")).doesNotExist(); // no placeholder: nothing else could take the name
+    assertThat(dest.resolve("out/b")).doesNotExist();
+    FileTime dirTime = Files.getLastModifiedTime(dir);
+    FileTime outTime = Files.getLastModifiedTime(dest.resolve("out"));
+    links.finish();
+    assertThat(dir.resolve("a")).hasContent("a");
+    assertThat(inode(dir.resolve("a"))).isEqualTo(inode(src.resolve("dir/a")));
+    assertThat(inode(dest.resolve("out/b"))).isEqualTo(inode(src.resolve("b")));
+    assertThat(Files.getLastModifiedTime(dir)).isEqualTo(dirTime);
+    assertThat(Files.getLastModifiedTime(dest.resolve("out"))).isEqualTo(outTime);
+    assertThat(links.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aNameTakenBeforeFinishKeepsWhatTookIt() throws Exception {
+    DeferredLinks links = new DeferredLinks(dest, dest);
+    FileActions.copy(src, dest, copyAll(null, null), links);
+    Files.writeString(dest.resolve("out/b"), "other\n");
+    links.finish();
+    assertThat(dest.resolve("out/b")).hasContent("other");
+    assertThat(dest.resolve("out/dir/a")).hasContent("a");
+  }
+
+  @Test
+  void severalSourcesHoldEachNameFromTheStart() throws Exception {
+    Files.createDirectories(tmp.resolve("src2/dir"));
+    Files.writeString(tmp.resolve("src2/dir/a"), "a2\n");
+    Path both = tmp.resolve("both");
+    Files.createDirectories(both.resolve("one/dir"));
+    Files.createDirectories(both.resolve("two/dir"));
+    Files.move(src.resolve("dir/a"), both.resolve("one/dir/a"));
+    Files.move(tmp.resolve("src2/dir/a"), both.resolve("two/dir/a"));
+    Copy copy = new Copy("/*", "/out/", null, null, false, true, false, true, true, false, null, List.of(), List.of(), false);
+    DeferredLinks links = new DeferredLinks(dest, dest);
+    FileActions.copy(both, dest, copy, links);
+    assertThat(Files.size(dest.resolve("out/dir/a"))).isZero(); // a placeholder the second source replaced
+    links.finish();
+    assertThat(dest.resolve("out/dir/a")).hasContent("a2");
+    assertThat(inode(dest.resolve("out/dir/a"))).isEqualTo(inode(both.resolve("two/dir/a")));
   }
 
   @Test
