@@ -52,6 +52,17 @@ class BuildCommandTest {
   }
 
   @Test
+  void exportingShowsAsAStepNamedAsBuildKitNamesIt() throws Exception {
+    Path ctx = dockerContext("FROM scratch\nCOPY hello.txt /app/\n");
+    Cli local = Cli.run("build", ctx.toString(), "-o", "type=local,dest=" + tmp.resolve("out"), "--root", root.toString(), "--progress", "plain");
+    assertThat(local.exitCode()).as(local.err()).isZero();
+    assertThat(local.err()).containsPattern("#(\\d+) exporting to client directory\n#\\1 DONE");
+    Cli oci = Cli.run("build", ctx.toString(), "-o", "type=oci,dest=" + tmp.resolve("image.tar"), "--root", root.toString(), "--progress", "plain");
+    assertThat(oci.exitCode()).as(oci.err()).isZero();
+    assertThat(oci.err()).containsPattern("#(\\d+) exporting to oci image format\n(#\\1 .*\n)*#\\1 DONE");
+  }
+
+  @Test
   void aContextGivenAsARelativePathIsReadFromTheWorkingDirectory() throws Exception {
     Path ctx = dockerContext("FROM scratch\nCOPY hello.txt /app/\n");
     Path relative = Path.of("").toAbsolutePath().relativize(ctx);

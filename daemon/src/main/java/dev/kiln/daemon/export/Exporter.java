@@ -11,6 +11,7 @@ import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.session.content.StoreIds;
 import dev.kiln.session.filesend.FileSendClient;
 import dev.kiln.session.tunnel.DaemonSession;
+import dev.kiln.solver.progress.ProgressWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -43,9 +44,35 @@ public final class Exporter {
       }
     }
     ExporterInstance image = spec instanceof ExportSpec.ImageTarball t ? resolve(engine, t.type(), t.attrs()) : null;
+    // Compressing and sending the result can take longer than the build: a step of its own, named
+    // as BuildKit's exporters name theirs.
+    InternalStep step = InternalStep.start(job, stepName(spec));
+    try {
+      Map<String, String> response = exportToClient(spec, image, built, session, workDir, step.writer());
+      step.done(null);
+      return response;
+    } catch (IOException | RuntimeException e) {
+      step.done(e.getMessage());
+      throw e;
+    }
+  }
+
+  private static String stepName(ExportSpec spec) {
+    return switch (spec) {
+      case ExportSpec.Local l -> "exporting to client directory";
+      case ExportSpec.Tar t -> "exporting to client tarball";
+      case ExportSpec.ImageTarball t when t.type().equals("docker") -> "exporting to docker image format";
+      case ExportSpec.ImageTarball t -> "exporting to oci image format";
+      case ExportSpec.ImageStore s -> "exporting to image";
+      case ExportSpec.None n -> "exporting";
+    };
+  }
+
+  private static Map<String, String> exportToClient(ExportSpec spec, ExporterInstance image, BuildResults built,
+      DaemonSession session, Path workDir, ProgressWriter progress) throws IOException {
     if (image instanceof DirectoryExport layout && SessionContentStore.served(session)) {
       // buildctl's way: the blobs go into the client's "export" store; the client writes index.json.
-      return layout.exportTo(new SessionContentStore(session, StoreIds.EXPORT), built.inputs(), null).response();
+      return layout.exportTo(new SessionContentStore(session, StoreIds.EXPORT), built.inputs(), progress).response();
     }
     if (session == null || !session.supports(FileSendClient.DIFF_COPY)) {
       throw new IOException("the client session does not accept outputs (no FileSend): cannot export");
@@ -62,18 +89,18 @@ public final class Exporter {
       case ExportSpec.ImageTarball t when image instanceof DirectoryExport layout -> {
         // A client without a content store gets the layout as files, written here and sent.
         return staged(workDir, "layout-", dir -> {
-          Map<String, String> response = layout.exportTo(dir, built.inputs(), null).response();
+          Map<String, String> response = layout.exportTo(dir, built.inputs(), progress).response();
           FileSendClient.sendDir(session.channel(), dir);
           return response;
         });
       }
       case ExportSpec.ImageTarball t when image instanceof FileExport file && session.localOutputFile().isPresent() -> {
         // A client in this JVM: the tarball is written in place, new layers as they are compressed.
-        return file.exportToFile(session.localOutputFile().get(), built.inputs(), null).response();
+        return file.exportToFile(session.localOutputFile().get(), built.inputs(), progress).response();
       }
       case ExportSpec.ImageTarball t -> {
         try (OutputStream out = FileSendClient.openFile(session.channel())) {
-          return image.export(built.inputs(), out, null).response();
+          return image.export(built.inputs(), out, progress).response();
         }
       }
       case ExportSpec.ImageStore s -> throw new AssertionError();
