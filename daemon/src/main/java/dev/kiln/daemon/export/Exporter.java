@@ -31,24 +31,16 @@ public final class Exporter {
     if (spec instanceof ExportSpec.None) {
       return Map.of();
     }
-    if (spec instanceof ExportSpec.ImageStore store) {
-      ExporterInstance image = resolve(engine, "image", store.attrs());
-      InternalStep step = InternalStep.start(job, "exporting to image");
-      try {
-        Map<String, String> response = image.export(built.inputs(), OutputStream.nullOutputStream(), step.writer()).response();
-        step.done(null);
-        return response;
-      } catch (IOException | RuntimeException e) {
-        step.done(e.getMessage());
-        throw e;
-      }
-    }
-    ExporterInstance image = spec instanceof ExportSpec.ImageTarball t ? resolve(engine, t.type(), t.attrs()) : null;
-    // Compressing and sending the result can take longer than the build: a step of its own, named
-    // as BuildKit's exporters name theirs.
+    ExporterInstance image = switch (spec) {
+      case ExportSpec.ImageStore store -> resolve(engine, "image", store.attrs());
+      case ExportSpec.ImageTarball t -> resolve(engine, t.type(), t.attrs());
+      default -> null;
+    };
+    // Compressing, pushing or sending the result can take longer than the build: a step of its own,
+    // named as BuildKit's exporters name theirs.
     InternalStep step = InternalStep.start(job, stepName(spec));
     try {
-      Map<String, String> response = exportToClient(spec, image, built, session, workDir, step.writer());
+      Map<String, String> response = deliver(spec, image, built, session, workDir, step.writer());
       step.done(null);
       return response;
     } catch (IOException | RuntimeException e) {
@@ -68,8 +60,12 @@ public final class Exporter {
     };
   }
 
-  private static Map<String, String> exportToClient(ExportSpec spec, ExporterInstance image, BuildResults built,
+  /** Pushes the image, or writes the result where the client asked for it. */
+  private static Map<String, String> deliver(ExportSpec spec, ExporterInstance image, BuildResults built,
       DaemonSession session, Path workDir, ProgressWriter progress) throws IOException {
+    if (spec instanceof ExportSpec.ImageStore) {
+      return image.export(built.inputs(), OutputStream.nullOutputStream(), progress).response();
+    }
     if (image instanceof DirectoryExport layout && SessionContentStore.served(session)) {
       // buildctl's way: the blobs go into the client's "export" store; the client writes index.json.
       return layout.exportTo(new SessionContentStore(session, StoreIds.EXPORT), built.inputs(), progress).response();
