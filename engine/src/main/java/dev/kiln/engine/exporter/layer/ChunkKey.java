@@ -8,13 +8,14 @@ import java.util.HexFormat;
 /**
  * The identity of one {@link ParallelGzip} chunk's compressed bytes: SHA-256 over everything they
  * are a function of — the zlib that deflates, the level, whether the chunk ends the stream, the
- * dictionary and the input. Equal keys mean equal bytes, so a chunk can be copied from any blob
- * that recorded its key. A cryptographic hash, because the input is whatever a build context holds.
+ * dictionary and the input; the namespace's version names the rest of the function (v1: chunks
+ * that do not compress are stored). Equal keys mean equal bytes, so a chunk can be copied from any
+ * blob that recorded its key. A cryptographic hash, because the input is whatever a build context holds.
  */
 final class ChunkKey {
   /** Which deflate implementation produced the bytes: another zlib version may emit others. */
   static final String DEFLATER = ZlibDeflate.version().map(v -> "zlib/" + v).orElse("jdk/" + Runtime.version());
-  private static final byte[] NAMESPACE = ("kiln.gzip-chunk.v0\0" + DEFLATER + "\0").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NAMESPACE = ("kiln.gzip-chunk.v1\0" + DEFLATER + "\0").getBytes(StandardCharsets.UTF_8);
 
   private ChunkKey() {}
 

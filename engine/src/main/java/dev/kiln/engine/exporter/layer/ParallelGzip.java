@@ -24,7 +24,8 @@ import java.util.zip.Deflater;
  * ({@link #entryBoundary}) as {@link GzipChunking} picks them, or at its maximum inside a large
  * entry. The output is a pure function of the input, its entry boundaries, the level and the zlib
  * that deflates: the system's ({@link ZlibDeflate}, 12–14% less CPU than the JDK's own build, as
- * pigz uses it) when it links, else java.util.zip's.
+ * pigz uses it) when it links, else java.util.zip's. A chunk that does not compress
+ * ({@link IncompressibleChunks}) is written as stored blocks instead of deflated.
  *
  * <p>So a chunk's compressed bytes depend only on its {@link ChunkKey}: with {@link ChunkReuse} on,
  * a chunk an earlier blob already holds is copied from that blob instead of deflated, and every
@@ -147,20 +148,28 @@ final class ParallelGzip extends OutputStream {
     }
     // Room for incompressible input plus block headers and the sync marker: one call, one copy.
     byte[] result = new byte[input.length + (input.length >> 6) + 1024];
-    ZlibDeflate system = systemZlib(level);
-    int length = system != null ? deflate(system, input, dict, last, result) : deflate(jdkDeflater(level), input, dict, last, result);
+    boolean store = level > 0 && IncompressibleChunks.test(input, (off, len) -> deflate(1, input, off, len, null, false, result));
+    int length = deflate(store ? 0 : level, input, 0, input.length, dict, last, result);
     return new Piece(result, length, crc.getValue(), key);
   }
 
-  private static int deflate(ZlibDeflate z, byte[] input, byte[] dict, boolean last, byte[] result) {
-    z.reset();
-    if (dict != null) z.setDictionary(dict, 0, dict.length);
-    return z.deflate(input, 0, input.length, result, last);
+  /** Deflates {@code input[off, off+len)} into {@code result} with the system's zlib, else the JDK's. */
+  private static int deflate(int level, byte[] input, int off, int len, byte[] dict, boolean last, byte[] result) {
+    ZlibDeflate system = systemZlib(level);
+    return system != null
+        ? deflate(system, input, off, len, dict, last, result)
+        : deflate(jdkDeflater(level), input, off, len, dict, last, result);
   }
 
-  private static int deflate(Deflater d, byte[] input, byte[] dict, boolean last, byte[] result) {
+  private static int deflate(ZlibDeflate z, byte[] input, int off, int len, byte[] dict, boolean last, byte[] result) {
+    z.reset();
+    if (dict != null) z.setDictionary(dict, 0, dict.length);
+    return z.deflate(input, off, len, result, last);
+  }
+
+  private static int deflate(Deflater d, byte[] input, int off, int len, byte[] dict, boolean last, byte[] result) {
     if (dict != null) d.setDictionary(dict);
-    d.setInput(input);
+    d.setInput(input, off, len);
     if (last) d.finish();
     int length = 0;
     while (true) {

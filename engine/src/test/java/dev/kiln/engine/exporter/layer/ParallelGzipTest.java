@@ -68,4 +68,24 @@ class ParallelGzipTest {
     new ParallelGzip(out, 6).close();
     assertThat(new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())).readAllBytes()).isEmpty();
   }
+
+  @Test
+  void incompressibleChunksAreStoredAndTheStreamStaysValidAndDeterministic() throws Exception {
+    // Random chunks (stored), then text and counting bytes (deflated), across chunk boundaries.
+    int max = GzipChunking.DEFAULT.max();
+    byte[] data = new byte[3 * max + 777];
+    new Random(11).nextBytes(data);
+    for (int i = max; i < 2 * max; i++) data[i] = (byte) ("stored or not ".charAt(i % 14));
+    for (int i = 2 * max; i < data.length; i++) data[i] = (byte) i;
+    byte[] gz = compress(data, 6);
+    assertThat(compress(data, 6)).isEqualTo(gz);
+    assertThat(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).isEqualTo(data);
+    // Stored blocks cost 5 bytes per 64 KiB; the two compressible chunks shrink to almost nothing.
+    assertThat(gz.length).isBetween(max, max + max / 100 + 2048);
+    Path file = tmp.resolve("stored.gz");
+    Files.write(file, gz);
+    Process p = new ProcessBuilder("gzip", "-t", file.toString()).redirectErrorStream(true).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+  }
 }
