@@ -74,9 +74,9 @@ final class ChunkReuse {
     }
   }
 
-  /** The next chunk of the blob, in order; {@code key} is null when reuse is off. */
+  /** The next chunk of the blob, in order; {@code key} is null when reuse is off or the chunk is stored. */
   void add(String key, long offset, int length, long crc, int inputLength) {
-    if (index != null) chunks.add(new Chunk(key, offset, length, crc, inputLength));
+    if (index != null && key != null) chunks.add(new Chunk(key, offset, length, crc, inputLength));
   }
 
   /** Records the chunks of {@code blob}, which is now in the content store. */
@@ -89,7 +89,7 @@ final class ChunkReuse {
     return reused.get();
   }
 
-  /** Chunks in the blob so far (counted only while reuse is on). */
+  /** Chunks recorded for the blob so far (only while reuse is on; stored chunks are not recorded). */
   int chunks() {
     return chunks.size();
   }

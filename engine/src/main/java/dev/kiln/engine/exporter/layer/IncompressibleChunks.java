@@ -1,6 +1,5 @@
 package dev.kiln.engine.exporter.layer;
 
-import java.util.function.IntBinaryOperator;
 
 /**
  * Whether a {@link ParallelGzip} chunk is worth deflating. zlib spends as long on random or
@@ -29,7 +28,7 @@ final class IncompressibleChunks {
    * @param deflatedLength the deflated size at level 1 of {@code input[off, off+len)} (a fresh raw
    *     stream, no dictionary); called only for chunks that pass the entropy test
    */
-  static boolean test(byte[] input, IntBinaryOperator deflatedLength) {
+  static boolean test(byte[] input, SampleDeflater deflatedLength) {
     if (input.length < MIN_LENGTH) return false;
     int stride = (input.length - WINDOW) / (WINDOWS - 1);
     int[] counts = new int[256];
@@ -39,8 +38,14 @@ final class IncompressibleChunks {
     }
     if (entropy(counts, WINDOWS * WINDOW) < MIN_ENTROPY) return false;
     long deflated = 0;
-    for (int w = 0; w < WINDOWS; w++) deflated += deflatedLength.applyAsInt(w * stride, WINDOW);
+    for (int w = 0; w < WINDOWS; w++) deflated += deflatedLength.deflatedLength(input, w * stride, WINDOW);
     return deflated >= MIN_RATIO * WINDOWS * WINDOW;
+  }
+
+  /** Level-1 raw deflate of a window, as the chunk's compressor would run it. */
+  @FunctionalInterface
+  interface SampleDeflater {
+    int deflatedLength(byte[] input, int off, int len);
   }
 
   private static double entropy(int[] counts, int total) {

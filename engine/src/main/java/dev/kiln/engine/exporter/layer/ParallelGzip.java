@@ -137,20 +137,27 @@ final class ParallelGzip extends OutputStream {
     while (inFlight.size() >= maxInFlight) awaitOldest();
   }
 
-  /** Copies the chunk from an earlier blob when one holds it, else deflates it. */
+  /**
+   * Copies the chunk from an earlier blob when one holds it, else deflates it. A chunk that does
+   * not compress is stored and neither looked up nor recorded: copying it would save no work.
+   */
   private static Piece compress(byte[] input, byte[] dict, int level, boolean last, ChunkReuse reuse) {
     CRC32 crc = new CRC32();
     crc.update(input);
-    String key = reuse.enabled() ? ChunkKey.of(level, last, dict, input) : null;
+    boolean store = level > 0 && IncompressibleChunks.test(input, ParallelGzip::sampleDeflatedLength);
+    String key = reuse.enabled() && !store ? ChunkKey.of(level, last, dict, input) : null;
     if (key != null) {
       Optional<byte[]> copy = reuse.find(key, input.length, crc.getValue());
       if (copy.isPresent()) return new Piece(copy.get(), copy.get().length, crc.getValue(), key);
     }
     // Room for incompressible input plus block headers and the sync marker: one call, one copy.
     byte[] result = new byte[input.length + (input.length >> 6) + 1024];
-    boolean store = level > 0 && IncompressibleChunks.test(input, (off, len) -> deflate(1, input, off, len, null, false, result));
     int length = deflate(store ? 0 : level, input, 0, input.length, dict, last, result);
     return new Piece(result, length, crc.getValue(), key);
+  }
+
+  private static int sampleDeflatedLength(byte[] input, int off, int len) {
+    return deflate(1, input, off, len, null, false, new byte[len + (len >> 6) + 1024]);
   }
 
   /** Deflates {@code input[off, off+len)} into {@code result} with the system's zlib, else the JDK's. */

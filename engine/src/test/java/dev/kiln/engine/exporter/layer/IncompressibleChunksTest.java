@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class IncompressibleChunksTest {
   private static boolean test(byte[] input) {
-    return IncompressibleChunks.test(input, (off, len) -> {
+    return IncompressibleChunks.test(input, (in, off, len) -> {
       Deflater d = new Deflater(1, true);
-      d.setInput(input, off, len);
+      d.setInput(in, off, len);
       d.finish();
       byte[] out = new byte[len + 1024];
       int n = 0;
