@@ -1,6 +1,6 @@
 package dev.kiln.session.filesend;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.kiln.proto.session.filesync.BytesMessage;
 import dev.kiln.session.MessageStream;
 import dev.kiln.session.RawMethod;
@@ -66,7 +66,8 @@ public final class FileSendClient {
 
       private void flushChunk() {
         if (used > 0) {
-          stream.send(BytesMessage.newBuilder().setData(ByteString.copyFrom(buffer, 0, used)).build().toByteArray());
+          // Serialised before the buffer is written again: wrapping spares a copy of every chunk.
+          stream.send(BytesMessage.newBuilder().setData(UnsafeByteOperations.unsafeWrap(buffer, 0, used)).build().toByteArray());
           used = 0;
         }
       }

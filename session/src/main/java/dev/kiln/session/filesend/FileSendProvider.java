@@ -1,5 +1,7 @@
 package dev.kiln.session.filesend;
 
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.kiln.proto.session.filesync.BytesMessage;
 import dev.kiln.session.MessageStream;
 import dev.kiln.session.RawMethod;
@@ -76,7 +78,10 @@ public final class FileSendProvider implements BindableService {
     OutputStream out = given != null ? given : Files.newOutputStream(path);
     try {
       for (byte[] raw; (raw = stream.receive()) != null; ) {
-        BytesMessage.parseFrom(raw).getData().writeTo(out);
+        // The chunk's bytes are written straight out of the message rather than copied out first.
+        CodedInputStream in = UnsafeByteOperations.unsafeWrap(raw).newCodedInput(); // immutable: may alias
+        in.enableAliasing(true);
+        BytesMessage.parseFrom(in).getData().writeTo(out);
       }
     } finally {
       if (given == null) out.close();

@@ -42,7 +42,7 @@ final class ByteSink implements StreamObserver<BytesMessage> {
   }
 
   private void write(ByteString data) {
-    channel.writeAndFlush(Unpooled.wrappedBuffer(data.toByteArray()));
+    channel.writeAndFlush(Unpooled.wrappedBuffer(data.asReadOnlyByteBuffer())); // the message's bytes, not a copy
   }
 
   @Override
