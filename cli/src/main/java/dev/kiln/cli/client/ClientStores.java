@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.cli.build.OutputSpec;
 import dev.kiln.session.content.ContentProvider;
-import dev.kiln.session.content.LayoutIndex;
+import dev.kiln.registry.layout.LayoutIndex;
 import dev.kiln.session.content.StoreIds;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -10,7 +10,7 @@ import dev.kiln.proto.control.ControlGrpc;
 import dev.kiln.proto.control.SolveRequest;
 import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.session.content.ContentProvider;
-import dev.kiln.session.content.LayoutIndex;
+import dev.kiln.registry.layout.LayoutIndex;
 import dev.kiln.session.filesend.FileSendProvider;
 import dev.kiln.session.filesync.FileSyncProvider;
 import dev.kiln.session.tunnel.ClientSession;

@@ -1,14 +1,12 @@
 package dev.kiln.engine.cache.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.engine.content.ContentStore;
 import dev.kiln.engine.exporter.Descriptor;
 import dev.kiln.engine.exporter.DescriptorJson;
 import dev.kiln.engine.image.Digests;
 import dev.kiln.engine.source.ocilayout.OciLayout;
 import dev.kiln.llb.Digest;
+import dev.kiln.registry.layout.LayoutIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,7 +81,8 @@ public final class LocalCacheDir {
     Descriptor index = new Descriptor(CacheIndex.mediaType(oci, imageManifest), Digest.of(indexJson),
         indexJson.length, Map.of(REF_NAME, tag));
     writeBlob(blobs, indexJson);
-    replaceAtomically(dir.resolve("index.json"), indexFile(dir.resolve("index.json"), index, tag));
+    Path indexFile = dir.resolve("index.json");
+    replaceAtomically(indexFile, LayoutIndex.merged(indexFile, DescriptorJson.of(index), List.of(new LayoutIndex.Name.Tag(tag))));
     return index;
   }
 
@@ -116,19 +116,5 @@ public final class LocalCacheDir {
     Path tmp = Files.createTempFile(target.getParent(), TMP, "");
     Files.write(tmp, bytes);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static byte[] indexFile(Path file, Descriptor index, String tag) throws IOException {
-    ObjectNode root = DescriptorJson.MAPPER.createObjectNode();
-    root.put("schemaVersion", 2);
-    root.put("mediaType", CacheIndex.OCI_INDEX);
-    ArrayNode manifests = root.putArray("manifests");
-    if (Files.exists(file)) {
-      for (JsonNode m : DescriptorJson.MAPPER.readTree(file.toFile()).path("manifests")) {
-        if (!tag.equals(m.path("annotations").path(REF_NAME).asText(null))) manifests.add(m);
-      }
-    }
-    manifests.add(DescriptorJson.of(index));
-    return DescriptorJson.MAPPER.writeValueAsBytes(root);
   }
 }

@@ -1,4 +1,4 @@
-package dev.kiln.session.content;
+package dev.kiln.registry.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,20 +41,29 @@ public final class LayoutIndex {
     try (FileChannel lockFile = FileChannel.open(dir.resolve("index.json.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock _ = lockFile.lock()) {
       Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-      ObjectNode root = Files.exists(index) && Files.size(index) > 0
-          ? (ObjectNode) JSON.readTree(index.toFile()) : JSON.createObjectNode();
-      if (!root.has("schemaVersion") || root.get("schemaVersion").asInt() == 0) root.put("schemaVersion", 2);
-      if (root.path("mediaType").asText("").isEmpty()) root.put("mediaType", "application/vnd.oci.image.index.v1+json");
-      ArrayNode manifests = root.has("manifests") && root.get("manifests").isArray()
-          ? (ArrayNode) root.get("manifests") : root.putArray("manifests");
-      if (names.isEmpty()) manifests.add(descriptor.deepCopy());
-      for (Name name : names) insert(manifests, descriptor, name);
       Path tmp = Files.createTempFile(dir, ".index.json-", "");
-      Files.write(tmp, JSON.writeValueAsBytes(root));
+      Files.write(tmp, merged(index, descriptor, names));
       Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(dir.resolve("index.json.lock"));
     }
+  }
+
+  /**
+   * The bytes of {@code index} (an {@code index.json}; absent or empty for a new one) with
+   * {@code descriptor} put under {@code names} as {@link #put} does, for a writer that holds a lock
+   * of its own on the directory and replaces the file itself.
+   */
+  public static byte[] merged(Path index, JsonNode descriptor, List<Name> names) throws IOException {
+    ObjectNode root = Files.exists(index) && Files.size(index) > 0
+        ? (ObjectNode) JSON.readTree(index.toFile()) : JSON.createObjectNode();
+    if (!root.has("schemaVersion") || root.get("schemaVersion").asInt() == 0) root.put("schemaVersion", 2);
+    if (root.path("mediaType").asText("").isEmpty()) root.put("mediaType", "application/vnd.oci.image.index.v1+json");
+    ArrayNode manifests = root.has("manifests") && root.get("manifests").isArray()
+        ? (ArrayNode) root.get("manifests") : root.putArray("manifests");
+    if (names.isEmpty()) manifests.add(descriptor.deepCopy());
+    for (Name name : names) insert(manifests, descriptor, name);
+    return JSON.writeValueAsBytes(root);
   }
 
   /** The digest of the entry named {@code tag}: an image name first, then a ref name (buildctl's lookup for cache imports). */

@@ -1,4 +1,4 @@
-package dev.kiln.session.content;
+package dev.kiln.registry.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
