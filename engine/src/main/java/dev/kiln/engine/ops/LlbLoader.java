@@ -1,7 +1,6 @@
 package dev.kiln.engine.ops;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.kiln.llb.Digest;
 import dev.kiln.proto.pb.Definition;
 import dev.kiln.proto.pb.Input;
@@ -44,11 +43,10 @@ public final class LlbLoader {
     Digest terminal = null;
     Op terminalOp = null;
     for (ByteString bytes : def.getDefList()) {
-      Digest d = Digest.of(bytes.toByteArray());
-      Op op = parse(d, bytes);
-      ops.put(d, op);
-      terminal = d;
-      terminalOp = op;
+      ParsedOps.Parsed parsed = ParsedOps.SHARED.parse(bytes);
+      ops.put(parsed.digest(), parsed.op());
+      terminal = parsed.digest();
+      terminalOp = parsed.op();
     }
     def.getMetadataMap().forEach((k, v) -> metadata.put(Digest.parse(k), v));
     ops.remove(terminal);
@@ -57,14 +55,6 @@ public final class LlbLoader {
     }
     Input head = terminalOp.getInputs(0);
     return new Loaded(resolve(terminal, head), head.getIndex());
-  }
-
-  private static Op parse(Digest d, ByteString bytes) throws InvalidDefinitionException {
-    try {
-      return Op.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new InvalidDefinitionException(d, "invalid op: " + e.getMessage());
-    }
   }
 
   private LlbVertex resolve(Digest from, Input input) throws InvalidDefinitionException {

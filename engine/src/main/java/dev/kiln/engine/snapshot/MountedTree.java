@@ -4,7 +4,6 @@ import dev.kiln.engine.sys.Errno;
 import dev.kiln.engine.sys.Mounts;
 import dev.kiln.engine.sys.SysException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,32 +18,37 @@ public final class MountedTree implements AutoCloseable {
   private static final long BUSY_PAUSE_MS = 20;
 
   private final Path root;
-  private final boolean mounted;
+  private final MountTargets targets; // null when nothing was mounted
 
-  private MountedTree(Path root, boolean mounted) {
+  private MountedTree(Path root, MountTargets targets) {
     this.root = root;
-    this.mounted = mounted;
+    this.targets = targets;
   }
 
+  /** Mounts on a new directory under {@code tmpDir}, removed on close. */
   public static MountedTree mount(List<MountSpec> specs, Path tmpDir) throws IOException {
+    return mount(specs, new MountTargets(tmpDir, 0));
+  }
+
+  /** Mounts on a directory from {@code targets}, given back on close. */
+  public static MountedTree mount(List<MountSpec> specs, MountTargets targets) throws IOException {
     if (specs.size() != 1) {
       throw new IOException("expected one mount for a snapshot, got " + specs.size());
     }
     MountSpec spec = specs.getFirst();
     if (spec.isBind()) {
-      return new MountedTree(Path.of(spec.source()), false);
+      return new MountedTree(Path.of(spec.source()), null);
     }
-    if (!Files.isDirectory(tmpDir)) Files.createDirectories(tmpDir);
-    Path target = Files.createTempDirectory(tmpDir, "mnt-");
+    Path target = targets.take();
     long flags = spec.readonly() ? Mounts.MS_RDONLY : 0;
     String data = spec.options().stream().filter(o -> !o.equals("ro") && !o.equals("rw")).collect(Collectors.joining(","));
     try {
       Mounts.mount(spec.source(), target, spec.type(), flags, data);
     } catch (IOException e) {
-      Files.deleteIfExists(target);
+      targets.giveBack(target);
       throw e;
     }
-    return new MountedTree(target, true);
+    return new MountedTree(target, targets);
   }
 
   /** The tree's root directory on the host. */
@@ -54,14 +58,14 @@ public final class MountedTree implements AutoCloseable {
 
   /** Whether {@link #root} is a mount point (an overlay), not the snapshot's own directory. */
   public boolean mounted() {
-    return mounted;
+    return targets != null;
   }
 
   @Override
   public void close() throws IOException {
-    if (mounted) {
-      unmount(root);
-      Files.deleteIfExists(root);
+    if (targets != null) {
+      unmount(root); // throws while still mounted: the directory is not reused then
+      targets.giveBack(root);
     }
   }
 

@@ -368,8 +368,18 @@ public final class SnapshotStore {
 
   /** Directory of snapshot {@code id}. */
   public Path dir(String id) {
-    if (!id.matches("[0-9a-f]{32}")) throw new IllegalArgumentException("invalid snapshot id: " + id);
+    if (!isId(id)) throw new IllegalArgumentException("invalid snapshot id: " + id);
     return root.resolve(id);
+  }
+
+  /** 32 lowercase hex digits; by hand, as {@code String.matches} compiles its pattern per call. */
+  static boolean isId(String id) {
+    if (id.length() != 32) return false;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
+    }
+    return true;
   }
 
   private List<Path> parentChain(String id) throws IOException {

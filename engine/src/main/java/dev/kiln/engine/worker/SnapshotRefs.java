@@ -1,6 +1,7 @@
 package dev.kiln.engine.worker;
 
 import dev.kiln.engine.exporter.ResultContent;
+import dev.kiln.engine.snapshot.MountTargets;
 import dev.kiln.engine.snapshot.MountedTree;
 import dev.kiln.engine.snapshot.SnapshotStore;
 import dev.kiln.solver.Result;
@@ -20,12 +21,21 @@ import java.util.Optional;
 public final class SnapshotRefs implements ResultLoader {
   private static final String PREFIX = SnapshotStore.RESULT_PREFIX;
 
-  private final SnapshotStore store;
-  private final Path tmp;
+  /** Idle mount points kept: one per RUN step's root and input views of a few concurrent builds. */
+  private static final int IDLE_MOUNT_TARGETS = 16;
 
+  private final SnapshotStore store;
+  private final MountTargets mountTargets;
+
+  /** {@code tmp}: a scratch directory, cleared when the engine starts, for mount points. */
   public SnapshotRefs(SnapshotStore store, Path tmp) {
     this.store = store;
-    this.tmp = tmp;
+    this.mountTargets = new MountTargets(tmp, IDLE_MOUNT_TARGETS);
+  }
+
+  /** Removes the mount points kept for reuse (at engine close: nothing is left in the scratch directory). */
+  public void clearMountTargets() throws IOException {
+    mountTargets.clear();
   }
 
   public SnapshotStore store() {
@@ -130,16 +140,16 @@ public final class SnapshotRefs implements ResultLoader {
 
   /** Mounts a committed snapshot read-only. */
   public MountedTree view(String snapshotId) throws IOException {
-    return MountedTree.mount(store.mounts(snapshotId, true), tmp);
+    return MountedTree.mount(store.mounts(snapshotId, true), mountTargets);
   }
 
   /** Mounts an active snapshot read-write. */
   public MountedTree mountActive(String snapshotId) throws IOException {
-    return MountedTree.mount(store.mounts(snapshotId, false), tmp);
+    return MountedTree.mount(store.mounts(snapshotId, false), mountTargets);
   }
 
   /** Like {@link #mountActive(String)}, with mount points that stay out of the snapshot. */
   public MountedTree mountActive(String snapshotId, List<String> mountPoints) throws IOException {
-    return MountedTree.mount(store.mountsWithMountPoints(snapshotId, mountPoints), tmp);
+    return MountedTree.mount(store.mountsWithMountPoints(snapshotId, mountPoints), mountTargets);
   }
 }

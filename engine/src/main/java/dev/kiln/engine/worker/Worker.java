@@ -279,6 +279,7 @@ public final class Worker implements AutoCloseable {
     synchronized (this) {
       if (executor != null) executor.close();
     }
+    refs.clearMountTargets();
     try {
       db.close();
     } catch (SQLException e) {

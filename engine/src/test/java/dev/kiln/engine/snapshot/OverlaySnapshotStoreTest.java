@@ -56,6 +56,26 @@ class OverlaySnapshotStoreTest extends SnapshotStoreContract {
   }
 
   @Test
+  void aMountPointIsReusedEmptyAfterTheUnmount() throws Exception {
+    SnapshotStore s = open();
+    String child = s.prepare(base(s));
+    MountTargets targets = new MountTargets(root.resolve("tmp"), 1);
+    Path first;
+    try (MountedTree t = MountedTree.mount(s.mounts(child, false), targets)) {
+      first = t.root();
+      Files.writeString(t.root().resolve("written"), "w");
+    }
+    assertThat(first).isEmptyDirectory();
+    try (MountedTree t = MountedTree.mount(s.mounts(child, true), targets)) {
+      assertThat(t.root()).isEqualTo(first);
+      assertThat(t.root().resolve("written")).hasContent("w");
+      assertThat(t.root().resolve("etc/passwd")).exists();
+    }
+    targets.clear();
+    assertThat(first).doesNotExist();
+  }
+
+  @Test
   void realChangesStay() throws Exception {
     SnapshotStore s = open();
     String child = s.prepare(base(s));

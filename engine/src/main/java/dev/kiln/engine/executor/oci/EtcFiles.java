@@ -2,8 +2,6 @@ package dev.kiln.engine.executor.oci;
 
 import dev.kiln.engine.executor.HostIp;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +10,7 @@ import java.util.List;
  * bind-mounted read-only, so the rootfs' own files are neither used nor changed.
  */
 public final class EtcFiles {
-  private static final Path HOST_RESOLV_CONF = Path.of("/etc/resolv.conf");
+  private static final CachedFile HOST_RESOLV_CONF = new CachedFile(Path.of("/etc/resolv.conf"));
 
   private EtcFiles() {}
 
@@ -33,10 +31,6 @@ public final class EtcFiles {
    * even when they cannot reach a server. Empty when the host has none.
    */
   public static String resolvConf() throws IOException {
-    try {
-      return Files.readString(HOST_RESOLV_CONF);
-    } catch (NoSuchFileException e) {
-      return "";
-    }
+    return HOST_RESOLV_CONF.text();
   }
 }

@@ -3,11 +3,14 @@ package dev.kiln.engine.executor.runc;
 import dev.kiln.engine.executor.ExecMount;
 import dev.kiln.engine.fs.Trees;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The files of one run: the OCI bundle directory ({@code config.json}, generated /etc files, runc's
@@ -15,8 +18,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * removes both.
  */
 final class Bundle {
+  /** What runc and the setup put in every bundle. */
+  private static final List<String> STANDARD_FILES = List.of("config.json", "init.pid", "runc.log");
+
   private final Path dir;
   private final Path secretsDir;
+  private final List<String> written = new ArrayList<>();
   private int secrets;
 
   private Bundle(Path dir, Path secretsDir) {
@@ -51,6 +58,7 @@ final class Bundle {
   /** Writes a world-readable file into the bundle, e.g. {@code hosts}. */
   Path write(String name, byte[] content) throws IOException {
     Path file = dir.resolve(name);
+    written.add(name);
     Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     Files.setAttribute(file, "unix:mode", 0644);
     return file;
@@ -96,7 +104,14 @@ final class Bundle {
   /** Removes the bundle and the secrets; safe to call when parts never existed. */
   void delete() throws IOException {
     if (secrets > 0) deleteTree(secretsDir);
-    deleteTree(dir);
+    // The files it holds are known: unlinked by name, without a tree walk's listing and visits.
+    for (String name : STANDARD_FILES) Files.deleteIfExists(dir.resolve(name));
+    for (String name : written) Files.deleteIfExists(dir.resolve(name));
+    try {
+      Files.deleteIfExists(dir);
+    } catch (DirectoryNotEmptyException e) {
+      deleteTree(dir); // something unexpected, e.g. runc's temporary pid file after a failure
+    }
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -31,7 +31,7 @@ final class ContainerSetup {
    * Returns the mount stubs to remove after the run. They are recorded for a read-only rootfs too:
    * runc creates mount points in the host directory before it makes the root read-only.
    */
-  static MountStubs prepare(ExecRequest request, Bundle bundle, String cgroupsPath)
+  static MountStubs prepare(ExecRequest request, Bundle bundle, SharedEtcFiles etcFiles, String cgroupsPath)
       throws ExecSetupException {
     Meta meta = request.meta();
     Path rootfs = request.rootfs().dir();
@@ -40,7 +40,7 @@ final class ContainerSetup {
       if (!request.rootfs().readonly()) {
         RootPath.mkdirs(rootfs, meta.cwd(), user.uid(), user.gid());
       }
-      List<RuntimeSpec.Mount> mounts = mounts(request, bundle);
+      List<RuntimeSpec.Mount> mounts = mounts(request, bundle, etcFiles);
       MountStubs stubs = request.rootfs().readonly()
           ? MountStubs.record(rootfs, mounts.stream().map(RuntimeSpec.Mount::destination).toList(),
               meta.removeMountStubsRecursive())
@@ -58,14 +58,14 @@ final class ContainerSetup {
   }
 
   /** /etc/hosts and /etc/resolv.conf first, so a caller's mount there covers them. */
-  private static List<RuntimeSpec.Mount> mounts(ExecRequest request, Bundle bundle)
+  private static List<RuntimeSpec.Mount> mounts(ExecRequest request, Bundle bundle, SharedEtcFiles etcFiles)
       throws IOException {
     Meta meta = request.meta();
     List<RuntimeSpec.Mount> mounts = new ArrayList<>();
-    Path hosts = bundle.write("hosts", utf8(EtcFiles.hosts(meta.hostname(), meta.extraHosts())));
-    mounts.add(Mounts.readonlyFile("/etc/hosts", hosts));
-    Path resolv = bundle.write("resolv.conf", utf8(EtcFiles.resolvConf()));
-    mounts.add(Mounts.readonlyFile("/etc/resolv.conf", resolv));
+    String hosts = EtcFiles.hosts(meta.hostname(), meta.extraHosts());
+    mounts.add(Mounts.readonlyFile("/etc/hosts", etcFile(meta, bundle, etcFiles, "hosts", hosts)));
+    String resolv = EtcFiles.resolvConf();
+    mounts.add(Mounts.readonlyFile("/etc/resolv.conf", etcFile(meta, bundle, etcFiles, "resolv.conf", resolv)));
     for (ExecMount m : request.mounts()) {
       if (m instanceof ExecMount.SshSocket s) {
         Files.setAttribute(s.socket(), "unix:uid", s.uid());
@@ -75,6 +75,19 @@ final class ContainerSetup {
       mounts.add(Mounts.of(m, bundle::writeSecret));
     }
     return mounts;
+  }
+
+  /**
+   * A shared file unless the container is privileged: with every capability it could remount its
+   * read-only view writable and change the file for other runs.
+   */
+  private static Path etcFile(Meta meta, Bundle bundle, SharedEtcFiles shared, String name, String content)
+      throws IOException {
+    if (meta.security() != SecurityMode.INSECURE) {
+      var file = shared.file(name, content);
+      if (file.isPresent()) return file.get();
+    }
+    return bundle.write(name, utf8(content));
   }
 
   /** runc makes a file to bind a file (or socket) over, a directory for anything else. */

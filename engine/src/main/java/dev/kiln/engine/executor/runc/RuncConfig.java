@@ -60,6 +60,11 @@ public record RuncConfig(Path stateRoot, Path runc, Path secretsRoot, String cgr
     return runRoot.resolve("runc");
   }
 
+  /** Generated /etc files shared by runs, see {@link SharedEtcFiles}. */
+  Path sharedEtcFiles() {
+    return runRoot.resolve("etc-files");
+  }
+
   private static String shortHash(String s) {
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes());

@@ -27,11 +27,13 @@ public final class RuncExecutor implements Executor {
   private final RuncConfig config;
   private final Runc runc;
   private final ContainerKiller killer;
+  private final SharedEtcFiles etcFiles;
 
   private RuncExecutor(RuncConfig config) {
     this.config = config;
     this.runc = new Runc(config.runc(), config.runcRoot());
     this.killer = new ContainerKiller(runc);
+    this.etcFiles = new SharedEtcFiles(config.sharedEtcFiles());
   }
 
   /**
@@ -60,8 +62,8 @@ public final class RuncExecutor implements Executor {
   }
 
   /**
-   * Removes all containers, bundles and secret files under the state root, and the empty cgroup
-   * parent. Not during runs.
+   * Removes all containers, bundles, shared /etc files and secret files under the state root, and
+   * the empty cgroup parent. Not during runs.
    */
   public void sweep() throws IOException {
     // runc keeps a directory per container under its root: none means nothing to ask runc about
@@ -73,6 +75,7 @@ public final class RuncExecutor implements Executor {
     }
     Bundle.deleteTree(config.bundles());
     Bundle.deleteTree(config.secretsRoot());
+    etcFiles.clear();
     CgroupParent.removeEmpty(config.cgroupParent());
   }
 
@@ -81,6 +84,7 @@ public final class RuncExecutor implements Executor {
    * they are empty then, but one set per state root would otherwise pile up in /dev/shm.
    */
   public void close() throws IOException {
+    etcFiles.clear();
     removeIfEmpty(config.secretsRoot(), "secrets directory");
     if (!config.runRoot().equals(config.stateRoot())) {
       removeIfEmpty(config.bundles(), "bundle directory");
@@ -113,7 +117,7 @@ public final class RuncExecutor implements Executor {
     Bundle bundle = createBundle(id);
     MountStubs stubs = null;
     try {
-      stubs = ContainerSetup.prepare(request, bundle, config.cgroupParent() + "/" + id);
+      stubs = ContainerSetup.prepare(request, bundle, etcFiles, config.cgroupParent() + "/" + id);
       int exitCode = execute(request, bundle, id);
       return new ExecResult(exitCode, Duration.ofNanos(System.nanoTime() - started));
     } finally {

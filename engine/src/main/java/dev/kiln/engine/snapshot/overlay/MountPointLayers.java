@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tiny extra lower layers that give a writable mount the mount points a container needs (such as
@@ -29,7 +30,16 @@ import java.util.TreeSet;
  * when the engine starts.
  */
 final class MountPointLayers {
+  /** Answers remembered; beyond this many they are all forgotten (a few per base image in use). */
+  private static final int MAX_KNOWN = 1024;
+
   private final Path root;
+  /**
+   * Answers by lower layers and files. Lower layers are committed snapshots, which never change,
+   * so an answer stays right while its layer exists: a RUN step on the same base then skips the
+   * lookups in each layer, the attribute reads and the hashing.
+   */
+  private final Map<List<List<?>>, java.util.Optional<Path>> known = new ConcurrentHashMap<>();
 
   MountPointLayers(Path root) {
     this.root = root;
@@ -37,9 +47,20 @@ final class MountPointLayers {
 
   /**
    * A layer with those of {@code files} (absolute in-root paths) that {@code layers} lack but
-   * whose parent directories they have; empty when there are none.
+   * whose parent directories they have; empty when there are none. {@code layers} must be
+   * committed snapshots' directories.
    */
   java.util.Optional<Path> layerFor(List<Path> layers, List<String> files) throws IOException {
+    List<List<?>> question = List.of(List.copyOf(layers), List.copyOf(files));
+    var answer = known.get(question);
+    if (answer != null && (answer.isEmpty() || Files.isDirectory(answer.get()))) return answer;
+    answer = find(layers, files);
+    if (known.size() >= MAX_KNOWN) known.clear();
+    known.put(question, answer);
+    return answer;
+  }
+
+  private java.util.Optional<Path> find(List<Path> layers, List<String> files) throws IOException {
     TreeSet<String> missing = new TreeSet<>();
     TreeMap<String, Path> parents = new TreeMap<>(); // in-root dir → the lower dir it copies
     for (String file : files) {

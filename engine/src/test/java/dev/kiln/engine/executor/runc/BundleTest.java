@@ -32,6 +32,22 @@ class BundleTest {
   }
 
   @Test
+  void deleteRemovesKnownAndUnexpectedFiles() throws Exception {
+    Bundle b = Bundle.create(config(dir.resolve("secrets")), "c4");
+    b.write("hosts", new byte[] {1});
+    Files.writeString(b.configFile(), "{}");
+    Files.writeString(b.pidFile(), "1");
+    b.delete();
+    assertThat(b.dir()).doesNotExist();
+
+    Bundle other = Bundle.create(config(dir.resolve("secrets")), "c5");
+    Files.writeString(other.dir().resolve(".init.pid"), "1"); // runc's, left by a failure
+    Files.createDirectories(other.dir().resolve("sub/dir"));
+    other.delete();
+    assertThat(other.dir()).doesNotExist();
+  }
+
+  @Test
   void aSecretsRootOthersCanEnterIsRefused() throws Exception {
     Path shared = Files.createDirectories(dir.resolve("shared"));
     Files.setAttribute(shared, "unix:mode", 0777);

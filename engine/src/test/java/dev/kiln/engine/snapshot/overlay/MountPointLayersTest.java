@@ -32,4 +32,31 @@ class MountPointLayersTest {
         .isInstanceOf(FileSystemException.class);
     assertThat(tmp).isDirectory();
   }
+
+  @Test
+  void theSameNeedOnTheSameLayersGetsTheSameLayerAndARemovedOneIsMadeAgain() throws Exception {
+    Path lower = Files.createDirectories(root.resolve("base/fs/etc"));
+    Files.createFile(lower.resolve("passwd"));
+    MountPointLayers layers = new MountPointLayers(root.resolve("mount-points"));
+    var needs = java.util.List.of("/etc/hosts", "/etc/passwd");
+    Path layer = layers.layerFor(java.util.List.of(root.resolve("base/fs")), needs).orElseThrow();
+    assertThat(layer.resolve("etc/hosts")).isEmptyFile();
+    assertThat(layer.resolve("etc/passwd")).doesNotExist();
+    assertThat(layers.layerFor(java.util.List.of(root.resolve("base/fs")), needs)).contains(layer);
+
+    dev.kiln.engine.fs.Trees.deleteRecursively(root.resolve("mount-points"));
+    assertThat(layers.layerFor(java.util.List.of(root.resolve("base/fs")), needs)).contains(layer);
+    assertThat(layer.resolve("etc/hosts")).isEmptyFile();
+  }
+
+  @Test
+  void nothingMissingIsRememberedAsNoLayer() throws Exception {
+    Path lower = Files.createDirectories(root.resolve("base/fs/etc"));
+    Files.createFile(lower.resolve("hosts"));
+    MountPointLayers layers = new MountPointLayers(root.resolve("mount-points"));
+    var base = java.util.List.of(root.resolve("base/fs"));
+    assertThat(layers.layerFor(base, java.util.List.of("/etc/hosts"))).isEmpty();
+    assertThat(layers.layerFor(base, java.util.List.of("/etc/hosts"))).isEmpty();
+    assertThat(root.resolve("mount-points")).doesNotExist();
+  }
 }
