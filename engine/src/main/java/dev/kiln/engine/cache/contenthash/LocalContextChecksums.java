@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -125,9 +126,32 @@ public final class LocalContextChecksums {
     if (memoFile.isPresent() && loaded.compareAndSet(false, true)) {
       MemoFile.read(memoFile.get(), root).forEach(files::putIfAbsent);
     }
-    Digest d = hasher.tree().checksum(root, path, options, memo);
-    if (memoFile.isPresent() && learnt.getAndSet(false)) save();
+    // The walk sees which files exist: the memo file keeps them without a stat of its own.
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    Digest d = hasher.tree().checksum(root, path, options, seeing(seen));
+    if (memoFile.isPresent() && learnt.getAndSet(false)) save(seen);
     return d;
+  }
+
+  /** {@link #memo}, noting the regular files the walk found. */
+  private Memo seeing(Set<String> seen) {
+    return new Memo() {
+      @Override
+      public Digest lookup(Node n) {
+        if (n.st.isRegularFile()) seen.add(n.path);
+        return memo.lookup(n);
+      }
+
+      @Override
+      public void store(Node n, Digest d) {
+        memo.store(n, d);
+      }
+
+      @Override
+      public boolean coversDirectories() {
+        return memo.coversDirectories();
+      }
+    };
   }
 
   /** The digest last computed for the regular file at {@code path} ("/a/b"), if its stat is still {@code st}. */
@@ -136,7 +160,7 @@ public final class LocalContextChecksums {
     return k != null && k.key().equals(StatKey.of(st)) ? Optional.of(k.digest()) : Optional.empty();
   }
 
-  private synchronized void save() throws IOException {
-    MemoFile.write(memoFile.get(), root, Map.copyOf(files));
+  private synchronized void save(Set<String> seen) throws IOException {
+    MemoFile.write(memoFile.get(), root, Map.copyOf(files), seen);
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The file form of a local context's checksum memo: for each regular file (in-root path) the stat
@@ -50,10 +51,11 @@ final class MemoFile {
     }
   }
 
-  static void write(Path file, Path root, Map<String, Known> entries) throws IOException {
+  /** @param present paths a walk just found: kept without checking that they still exist */
+  static void write(Path file, Path root, Map<String, Known> entries, Set<String> present) throws IOException {
     Map<String, Known> kept = new HashMap<>();
     for (var e : entries.entrySet()) {
-      if (Files.exists(root.resolve(e.getKey().substring(1)), LinkOption.NOFOLLOW_LINKS)) {
+      if (present.contains(e.getKey()) || Files.exists(root.resolve(e.getKey().substring(1)), LinkOption.NOFOLLOW_LINKS)) {
         kept.put(e.getKey(), e.getValue());
       }
     }

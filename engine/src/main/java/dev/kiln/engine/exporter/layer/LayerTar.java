@@ -1,8 +1,6 @@
 package dev.kiln.engine.exporter.layer;
 
-import dev.kiln.engine.sys.PosixFiles;
 import dev.kiln.engine.sys.Stat;
-import dev.kiln.engine.sys.Xattrs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -59,20 +56,18 @@ final class LayerTar {
   static void write(List<Change> changes, OutputStream out, Optional<Instant> clamp, EntryBoundary boundary)
       throws IOException {
     LayerTar t = new LayerTar(out, clamp);
-    for (Change c : changes) {
-      boundary.reached();
-      t.add(c);
+    try (ReadAhead ahead = new ReadAhead(changes)) {
+      for (int i = 0; i < changes.size(); i++) {
+        boundary.reached();
+        switch (changes.get(i)) {
+          case Change.Delete d -> t.marker(sibling(d.name(), WHITEOUT + baseName(d.name())));
+          case Change.Opaque o -> t.marker(o.name() + "/" + OPAQUE);
+          case Change.Add a -> t.entry(a.name(), a.source(), ahead.entry(i));
+        }
+      }
     }
     t.tar.finish();
     t.tar.flush();
-  }
-
-  private void add(Change c) throws IOException {
-    switch (c) {
-      case Change.Delete d -> marker(sibling(d.name(), WHITEOUT + baseName(d.name())));
-      case Change.Opaque o -> marker(o.name() + "/" + OPAQUE);
-      case Change.Add a -> entry(a.name(), a.source());
-    }
   }
 
   private void marker(String name) throws IOException {
@@ -83,43 +78,38 @@ final class LayerTar {
     tar.closeArchiveEntry();
   }
 
-  private void entry(String name, Path source) throws IOException {
-    Stat st = PosixFiles.lstat(source);
+  private void entry(String name, Path source, ReadAhead.Entry read) throws IOException {
+    Stat st = read.st();
     if (st.type() == Stat.S_IFSOCK) return; // tar cannot carry sockets; Docker skips them too
-    TarArchiveEntry e = header(name, source, st);
+    TarArchiveEntry e = header(name, st, read.linkTarget());
     e.setMode(st.perm());
     e.setUserId(st.uid());
     e.setGroupId(st.gid());
     Instant mtime = clamp.filter(c -> st.mtime().isAfter(c)).orElse(st.mtime());
     e.setModTime(mtime.getEpochSecond() * 1000);
-    Map<String, byte[]> xattrs = xattrs(source);
+    Map<String, byte[]> xattrs = read.xattrs();
     if (xattrs.values().stream().allMatch(RawPax::isUtf8)) {
       xattrs.forEach((k, v) -> e.addPaxHeader("SCHILY.xattr." + k, new String(v, StandardCharsets.UTF_8)));
     } else {
       RawPax.write(tar, e, xattrs);
     }
     tar.putArchiveEntry(e);
-    if (e.getLinkFlag() == TarConstants.LF_NORMAL) Files.copy(source, tar);
+    if (e.getLinkFlag() == TarConstants.LF_NORMAL) {
+      if (read.content() != null) {
+        tar.write(read.content());
+      } else {
+        Files.copy(source, tar);
+      }
+    }
     tar.closeArchiveEntry();
   }
 
-  /** Sorted by name; overlay's own {@code trusted.overlay.*} bookkeeping is not the file's. */
-  private static Map<String, byte[]> xattrs(Path source) throws IOException {
-    Map<String, byte[]> out = new TreeMap<>();
-    for (String x : Xattrs.list(source)) {
-      if (x.startsWith("trusted.overlay.")) continue;
-      Optional<byte[]> v = Xattrs.get(source, x);
-      v.ifPresent(value -> out.put(x, value));
-    }
-    return out;
-  }
-
-  private TarArchiveEntry header(String name, Path source, Stat st) throws IOException {
+  private TarArchiveEntry header(String name, Stat st, String linkTarget) {
     return switch (st.type()) {
       case Stat.S_IFDIR -> new TarArchiveEntry(name + "/", TarConstants.LF_DIR, true);
       case Stat.S_IFLNK -> {
         TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
-        e.setLinkName(Files.readSymbolicLink(source).toString());
+        e.setLinkName(linkTarget);
         yield e;
       }
       case Stat.S_IFCHR, Stat.S_IFBLK -> {

@@ -35,11 +35,11 @@ final class OverlayChanges {
       if (st.type() == Stat.S_IFCHR && st.rdev() == 0) {
         out.add(new Change.Delete(rel));
       } else if (st.isDirectory()) {
-        out.add(new Change.Add(rel, child));
+        out.add(new Change.Add(rel, child, st));
         if (isOpaque(child)) out.add(new Change.Opaque(rel));
         walk(child, rel + "/", out);
       } else {
-        out.add(new Change.Add(rel, child));
+        out.add(new Change.Add(rel, child, st));
       }
     }
   }

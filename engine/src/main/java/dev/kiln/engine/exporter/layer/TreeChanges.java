@@ -49,10 +49,10 @@ public final class TreeChanges {
         boolean sameDir = sl != null && sl.isDirectory();
         List<Change> sub = new ArrayList<>();
         walk(sameDir ? l : null, u, rel + "/", sub);
-        if (!sameDir || !sub.isEmpty() || !sameMeta(su, sl, u, l)) out.add(new Change.Add(rel, u));
+        if (!sameDir || !sub.isEmpty() || !sameMeta(su, sl, u, l)) out.add(new Change.Add(rel, u, su));
         out.addAll(sub);
       } else if (sl == null || differs(su, sl, u, l)) {
-        out.add(new Change.Add(rel, u));
+        out.add(new Change.Add(rel, u, su));
       }
     }
   }

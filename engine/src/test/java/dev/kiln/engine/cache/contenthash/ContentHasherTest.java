@@ -219,6 +219,30 @@ class ContentHasherTest {
   }
 
   @Test
+  void theMemoFileKeepsWhatTheWalkSawAndWhatStillExistsOutsideIt() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      write("ctx/a/f" + i, "a " + i);
+      write("ctx/b/f" + i, "b " + i);
+    }
+    Path memo = root.resolve("memo/ctx.memo");
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+    new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx/a", ChecksumOptions.DEFAULT);
+    new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx/b", ChecksumOptions.DEFAULT);
+    assertThat(MemoFile.read(memo, root)).as("the walk of b keeps a's files, which still exist").hasSize(12);
+
+    Files.delete(root.resolve("ctx/a/f0"));
+    write("ctx/b/f1", "b changed"); // something to learn, so the memo is written again
+    new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx/b", ChecksumOptions.DEFAULT);
+    assertThat(MemoFile.read(memo, root)).as("a removed file outside the walk is dropped")
+        .hasSize(11).doesNotContainKey("/ctx/a/f0").containsKey("/ctx/b/f1");
+
+    long hashed = hasher.filesHashed();
+    Digest all = new LocalContextChecksums(hasher, root, Optional.of(memo), later).checksum("/ctx", ChecksumOptions.DEFAULT);
+    assertThat(hasher.filesHashed()).as("every remaining file is known from the memo").isEqualTo(hashed);
+    assertThat(all).isEqualTo(sum("/ctx"));
+  }
+
+  @Test
   void justChangedFilesAreHashedAgainEvenWhenTheirStatLooksTheSame() throws Exception {
     for (int i = 0; i < 10; i++) {
       write("ctx/f" + i, "file " + i);

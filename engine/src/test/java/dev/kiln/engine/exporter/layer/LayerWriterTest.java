@@ -102,6 +102,45 @@ class LayerWriterTest {
     assertThat(entries).allMatch(e -> e.getModTime().toInstant().getEpochSecond() <= epoch.getEpochSecond());
   }
 
+  @Test
+  void manyFilesReadAheadLandInOrderWithTheirBytesAndAChangedFileShowsItsNewContent() throws Exception {
+    Path up = Files.createDirectories(tmp.resolve("many"));
+    java.util.Random random = new java.util.Random(7);
+    List<String> names = new ArrayList<>();
+    for (int d = 0; d < 5; d++) {
+      for (int f = 0; f < 120; f++) { // several read-ahead batches, some past the bytes a batch takes
+        String name = "d" + d + "/f" + String.format("%03d", f);
+        byte[] data = new byte[random.nextInt(70_000)];
+        random.nextBytes(data);
+        Files.createDirectories(up.resolve(name).getParent());
+        Files.write(up.resolve(name), data);
+        names.add(name);
+      }
+    }
+    byte[] big = new byte[ReadAhead.SMALL_FILE + 12_345]; // streamed by the writer, not read ahead
+    random.nextBytes(big);
+    Files.write(up.resolve("d2/big"), big);
+    Files.createSymbolicLink(up.resolve("d3/link"), Path.of("f001"));
+    LayerOptions gzip = LayerOptions.gzip();
+    LayerBlob first = LayerWriter.write(OverlayChanges.of(up), gzip, content);
+    assertThat(LayerWriter.write(OverlayChanges.of(up), gzip, content)).as("the same tree, the same bytes").isEqualTo(first);
+
+    Files.writeString(up.resolve("d4/f077"), "new content");
+    LayerBlob changed = LayerWriter.write(OverlayChanges.of(up), gzip, content);
+    assertThat(changed.diffId()).isNotEqualTo(first.diffId());
+    try (TarArchiveInputStream t = new TarArchiveInputStream(new GZIPInputStream(content.open(changed.blob().digest())))) {
+      List<String> seen = new ArrayList<>();
+      for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
+        seen.add(e.getName());
+        if (!e.isFile() || e.isSymbolicLink()) continue;
+        Digest expected = Digest.of(Files.readAllBytes(up.resolve(e.getName())));
+        assertThat(Digest.of(t.readAllBytes())).as(e.getName()).isEqualTo(expected);
+      }
+      assertThat(seen).containsSubsequence(names).contains("d2/big", "d3/link");
+      assertThat(seen.indexOf("d2/big")).isLessThan(seen.indexOf("d2/f000"));
+    }
+  }
+
   private byte[] bytes(LayerBlob b) throws Exception {
     try (InputStream in = content.open(b.blob().digest())) {
       return in.readAllBytes();
