@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * A small host file's text, read again only when the file (followed through symlinks), its size or
  * its modification time change, as BuildKit re-reads the host's resolv.conf only when its mtime
- * changed. Reading it on every RUN step opened a file channel each time, which on a virtual thread
- * also makes the scheduler compensate for the blocking read; a stat does neither. Thread-safe.
+ * changed. Reading it on every RUN step (a file channel opened, read, closed and its bytes decoded)
+ * was a quarter of the container setup's CPU samples; a stat is one system call. Thread-safe.
  */
 final class CachedFile {
   private record Seen(Object fileKey, FileTime modified, long size, String text) {}
