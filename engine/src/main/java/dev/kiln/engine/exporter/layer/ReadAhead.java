@@ -29,18 +29,20 @@ import java.util.concurrent.Future;
  * overlap the tar, the hashing and the compression. Results come back in order, and a failure
  * (a file gone meanwhile) surfaces when the writer reaches that entry, as if it had read it itself.
  * Memory stays bounded: a batch stops taking file bytes once it holds {@link #BATCH_BYTES}, larger
- * files are left for the writer to stream, and at most {@link #AHEAD} batches are in flight.
+ * files are left for the writer to stream, and at most {@link #AHEAD} batches are in flight
+ * (about 30 MiB at most on 2 cores).
  * Not thread-safe: one writer takes the entries.
  */
 final class ReadAhead implements AutoCloseable {
   /** Files up to this size are read whole ahead of the writer; larger ones are streamed. */
   static final int SMALL_FILE = 1 << 20;
   private static final int BATCH_ENTRIES = 64;
-  private static final int BATCH_BYTES = 4 << 20;
-  private static final int CORES = Runtime.getRuntime().availableProcessors();
-  private static final int AHEAD = 2 * CORES + 2;
+  private static final int BATCH_BYTES = 2 << 20;
+  /** Readers mostly wait on the disk when the files are not cached: more of them keep more reads in flight. */
+  private static final int READERS = Math.min(16, 4 * Runtime.getRuntime().availableProcessors());
+  private static final int AHEAD = READERS + 2;
   private static final ExecutorService POOL = Executors.newFixedThreadPool(
-      CORES, Thread.ofPlatform().daemon().name("layer-read-", 0).factory());
+      READERS, Thread.ofPlatform().daemon().name("layer-read-", 0).factory());
 
   /**
    * What an added entry is made of.
