@@ -19,8 +19,11 @@ final class ChunkKey {
 
   private ChunkKey() {}
 
-  /** @param dict the preset dictionary, or null */
-  static String of(int level, boolean last, byte[] dict, byte[] input) {
+  /**
+   * @param dict the preset dictionary, or null
+   * @param input the chunk: its first {@code length} bytes
+   */
+  static String of(int level, boolean last, byte[] dict, byte[] input, int length) {
     MessageDigest sha = LayerWriter.sha256();
     sha.update(NAMESPACE);
     sha.update((byte) level);
@@ -28,7 +31,7 @@ final class ChunkKey {
     int dictLength = dict == null ? 0 : dict.length;
     sha.update(new byte[] {(byte) (dictLength >> 24), (byte) (dictLength >> 16), (byte) (dictLength >> 8), (byte) dictLength});
     if (dict != null) sha.update(dict);
-    sha.update(input);
+    sha.update(input, 0, length);
     return HexFormat.of().formatHex(sha.digest());
   }
 }

@@ -25,12 +25,13 @@ final class IncompressibleChunks {
   private IncompressibleChunks() {}
 
   /**
+   * @param input the chunk: its first {@code length} bytes
    * @param deflatedLength the deflated size at level 1 of {@code input[off, off+len)} (a fresh raw
    *     stream, no dictionary); called only for chunks that pass the entropy test
    */
-  static boolean test(byte[] input, SampleDeflater deflatedLength) {
-    if (input.length < MIN_LENGTH) return false;
-    int stride = (input.length - WINDOW) / (WINDOWS - 1);
+  static boolean test(byte[] input, int length, SampleDeflater deflatedLength) {
+    if (length < MIN_LENGTH) return false;
+    int stride = (length - WINDOW) / (WINDOWS - 1);
     int[] counts = new int[256];
     for (int w = 0; w < WINDOWS; w++) {
       int start = w * stride;

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +59,10 @@ final class ParallelGzip extends OutputStream {
   private final int maxInFlight = 2 * Runtime.getRuntime().availableProcessors();
   private byte[] buf;
   private int filled;
-  private byte[] previous;
+  /** The last 32 KiB of the chunk submitted last: the next chunk's dictionary (null after a shorter chunk). */
+  private byte[] previousTail;
+  /** Chunk buffers the ordered stage is done with, for the caller to fill again instead of allocating. */
+  private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
   private long total;
   private long lastBoundary; // total at the previous entry boundary
   private long crc; // only touched by the ordered stage until it has drained
@@ -119,41 +123,52 @@ final class ParallelGzip extends OutputStream {
   }
 
   private void submit(boolean last) throws IOException {
-    byte[] input = filled == buf.length ? buf : Arrays.copyOf(buf, filled);
-    byte[] dict = previous == null ? null : Arrays.copyOfRange(previous, previous.length - DICT, previous.length);
-    Future<Piece> piece = POOL.submit(() -> compress(input, dict, level, last, reuse));
+    byte[] input = buf;
+    int length = filled;
+    byte[] dict = previousTail;
+    // The next chunk's dictionary is copied now: this buffer goes back to the pool once written.
+    previousTail = length >= DICT ? Arrays.copyOfRange(input, length - DICT, length) : null;
+    Future<Piece> piece = POOL.submit(() -> compress(input, length, dict, level, last, reuse));
     inFlight.add(ordered.submit(() -> {
-      if (uncompressed != null) uncompressed.update(input);
+      if (uncompressed != null) uncompressed.update(input, 0, length);
       Piece p = piece.get();
       out.write(p.bytes(), 0, p.length());
-      reuse.add(p.key(), written, p.length(), p.crc(), input.length);
+      reuse.add(p.key(), written, p.length(), p.crc(), length);
       written += p.length();
-      crc = Crc32Combine.combine(crc, p.crc(), input.length);
+      crc = Crc32Combine.combine(crc, p.crc(), length);
+      free.offer(input);
       return null;
     }));
-    previous = input.length >= DICT ? input : null;
-    if (input == buf) buf = new byte[chunking.max()];
+    buf = takeBuffer();
     filled = 0;
     while (inFlight.size() >= maxInFlight) awaitOldest();
+  }
+
+  /** A chunk buffer from those the ordered stage has finished with, else a new one. */
+  private byte[] takeBuffer() {
+    byte[] b = free.poll();
+    return b != null ? b : new byte[chunking.max()];
   }
 
   /**
    * Copies the chunk from an earlier blob when one holds it, else deflates it. A chunk that does
    * not compress is stored and neither looked up nor recorded: copying it would save no work.
+   *
+   * @param input the chunk: its first {@code length} bytes
    */
-  private static Piece compress(byte[] input, byte[] dict, int level, boolean last, ChunkReuse reuse) {
+  private static Piece compress(byte[] input, int length, byte[] dict, int level, boolean last, ChunkReuse reuse) {
     CRC32 crc = new CRC32();
-    crc.update(input);
-    boolean store = level > 0 && IncompressibleChunks.test(input, ParallelGzip::sampleDeflatedLength);
-    String key = reuse.enabled() && !store ? ChunkKey.of(level, last, dict, input) : null;
+    crc.update(input, 0, length);
+    boolean store = level > 0 && IncompressibleChunks.test(input, length, ParallelGzip::sampleDeflatedLength);
+    String key = reuse.enabled() && !store ? ChunkKey.of(level, last, dict, input, length) : null;
     if (key != null) {
-      Optional<byte[]> copy = reuse.find(key, input.length, crc.getValue());
+      Optional<byte[]> copy = reuse.find(key, length, crc.getValue());
       if (copy.isPresent()) return new Piece(copy.get(), copy.get().length, crc.getValue(), key);
     }
     // Room for incompressible input plus block headers and the sync marker: one call, one copy.
-    byte[] result = new byte[input.length + (input.length >> 6) + 1024];
-    int length = deflate(store ? 0 : level, input, 0, input.length, dict, last, result);
-    return new Piece(result, length, crc.getValue(), key);
+    byte[] result = new byte[length + (length >> 6) + 1024];
+    int deflated = deflate(store ? 0 : level, input, 0, length, dict, last, result);
+    return new Piece(result, deflated, crc.getValue(), key);
   }
 
   private static int sampleDeflatedLength(byte[] input, int off, int len) {

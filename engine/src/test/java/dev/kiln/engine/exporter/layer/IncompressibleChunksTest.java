@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class IncompressibleChunksTest {
   private static boolean test(byte[] input) {
-    return IncompressibleChunks.test(input, (in, off, len) -> {
+    return IncompressibleChunks.test(input, input.length, (in, off, len) -> {
       Deflater d = new Deflater(1, true);
       d.setInput(in, off, len);
       d.finish();
