@@ -74,7 +74,7 @@ class RuncLifecycleTest extends RuncTestBase {
   void containerCgroupIsRemovedAfterTheRun() throws Exception {
     Run r = run(sh("grep pids /proc/self/cgroup"));
     String cgroup = r.stdout().strip().split(":", 3)[2];
-    assertThat(cgroup).contains("/kiln/");
+    assertThat(cgroup).contains("/" + config.cgroupParent() + "/");
     assertThat(Path.of("/sys/fs/cgroup/pids" + cgroup)).doesNotExist();
     assertNothingLeft();
   }

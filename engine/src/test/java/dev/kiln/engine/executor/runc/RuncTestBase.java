@@ -46,7 +46,11 @@ abstract class RuncTestBase {
     if (!Files.isExecutable(BusyboxRootfs.BUSYBOX)) {
       fail("a static busybox is required at /bin/busybox: apt-get install busybox-static");
     }
-    config = RuncConfig.defaults(stateRoot);
+    RuncConfig defaults = RuncConfig.defaults(stateRoot);
+    // A cgroup parent of its own: the tests check that theirs is removed, and the host may run
+    // other Kiln containers under the default "kiln" meanwhile.
+    config = new RuncConfig(defaults.stateRoot(), defaults.runc(), defaults.secretsRoot(),
+        "kiln-test-" + ProcessHandle.current().pid() + "-" + stateRoot.getFileName(), defaults.runRoot());
     executor = RuncExecutor.open(config);
   }
 
