@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.registry.MediaTypes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -58,7 +59,7 @@ public final class LayoutIndex {
     ObjectNode root = Files.exists(index) && Files.size(index) > 0
         ? (ObjectNode) JSON.readTree(index.toFile()) : JSON.createObjectNode();
     if (!root.has("schemaVersion") || root.get("schemaVersion").asInt() == 0) root.put("schemaVersion", 2);
-    if (root.path("mediaType").asText("").isEmpty()) root.put("mediaType", "application/vnd.oci.image.index.v1+json");
+    if (root.path("mediaType").asText("").isEmpty()) root.put("mediaType", MediaTypes.OCI_INDEX);
     ArrayNode manifests = root.has("manifests") && root.get("manifests").isArray()
         ? (ArrayNode) root.get("manifests") : root.putArray("manifests");
     if (names.isEmpty()) manifests.add(descriptor.deepCopy());

@@ -1,6 +1,5 @@
 package dev.kiln.engine.exporter.layer;
 
-
 /**
  * Whether a {@link ParallelGzip} chunk is worth deflating. zlib spends as long on random or
  * already-compressed bytes as on text (≈ 35 MB/s at level 6 on this machine's cores) only to emit

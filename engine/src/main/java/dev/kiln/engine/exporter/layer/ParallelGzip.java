@@ -165,14 +165,18 @@ final class ParallelGzip extends OutputStream {
       Optional<byte[]> copy = reuse.find(key, length, crc.getValue());
       if (copy.isPresent()) return new Piece(copy.get(), copy.get().length, crc.getValue(), key);
     }
-    // Room for incompressible input plus block headers and the sync marker: one call, one copy.
-    byte[] result = new byte[length + (length >> 6) + 1024];
+    byte[] result = new byte[deflateBound(length)];
     int deflated = deflate(store ? 0 : level, input, 0, length, dict, last, result);
     return new Piece(result, deflated, crc.getValue(), key);
   }
 
   private static int sampleDeflatedLength(byte[] input, int off, int len) {
-    return deflate(1, input, off, len, null, false, new byte[len + (len >> 6) + 1024]);
+    return deflate(1, input, off, len, null, false, new byte[deflateBound(len)]);
+  }
+
+  /** Room for {@code length} incompressible bytes plus block headers and the sync marker: one call, one copy. */
+  private static int deflateBound(int length) {
+    return length + (length >> 6) + 1024;
   }
 
   /** Deflates {@code input[off, off+len)} into {@code result} with the system's zlib, else the JDK's. */
