@@ -26,6 +26,7 @@ class PackageShapeTest {
       "registry", Set.of("registry"),
       "registry.manifest", Set.of("registry", "registry.manifest"),
       "registry.hosts", Set.of("registry", "registry.hosts"),
+      "registry.layout", Set.of("registry", "registry.layout"),
       "registry.http", Set.of("registry", "registry.hosts", "registry.http"),
       "registry.auth", Set.of("registry", "registry.hosts", "registry.http", "registry.auth"),
       "registry.client", Set.of("registry", "registry.hosts", "registry.http", "registry.auth",
