@@ -9,5 +9,5 @@ work="${1:-$(mktemp -d /var/tmp/kiln-bench.XXXXXX)}"
 runs="${2:-3}"
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ContextIoScenario "$work" "$runs"
-java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ExecOverheadScenario "$work/exec" 20
+java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ExecOverheadScenario "$work/exec"
 java --enable-native-access=ALL-UNNAMED -cp "$cp" dev.kiln.bench.ExportScenario "$work/export" "$runs"

@@ -14,22 +14,31 @@ import dev.kiln.llb.MarshalOptions;
 import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
 import dev.kiln.proto.pb.Definition;
+import dev.kiln.solver.progress.VertexEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Per-RUN overhead of a trivial {@code true} step through the whole engine (snapshot prepared and
- * mounted, container run, result committed), side by side with a raw {@code runc run} of an
+ * Per-RUN overhead of a trivial {@code true} step, side by side with a raw {@code runc run} of an
  * equivalent bundle. Target: Kiln ≤ 1.2× raw runc. Needs root, runc and {@code /bin/busybox}.
  *
- * <p>Both sides warm up first (the engine is a long-running daemon: a fresh JVM interprets and
- * compiles the solve path for its first few dozen solves, which on a 2-core machine also steals
- * CPU from runc), then alternate run by run so that load from other processes hits both alike.
- * Usage: {@code ExecOverheadScenario WORKDIR [runs] [warmups]}.
+ * <p>Two figures: the RUN step as its progress reports it (from the step's start — snapshot
+ * prepared and mounted — through the container's run to its outputs committed: what BuildKit's
+ * progress shows as the step's time, "container start to exit, mounts included"), and the whole
+ * {@code Engine.solve} around it (also the local source's check, the graph and cache keys).
+ *
+ * <p>The two sides alternate run by run, so that load from other processes hits both alike, and the
+ * report splits the pairs into windows: a fresh engine's first 30 solves, the next 100, and the
+ * steady state after the warm-up. A fresh JVM interprets the solve path and compiles it while it
+ * runs: on a 2-core machine the compiler threads take CPU from runc for the first few hundred
+ * solves. The steady state is what a long-running daemon pays per exec.
+ * Usage: {@code ExecOverheadScenario WORKDIR [runs, default 200] [warmups, default 800]}.
  */
 public final class ExecOverheadScenario {
   private static final Path RUNC = Path.of("/usr/sbin/runc");
@@ -38,40 +47,48 @@ public final class ExecOverheadScenario {
 
   public static void main(String[] args) throws Exception {
     Path work = Files.createDirectories(Path.of(args[0]));
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 800;
     Path rootfs = busybox(work.resolve("rootfs"));
     Path bundle = rawBundle(work, rootfs);
-    String loadBefore = loadAverage();
+    System.out.printf("RUN true: %d pairs (Kiln step, raw runc run), alternating; load average %s%n",
+        warmups + runs, loadAverage());
     try (KilnSide kiln = new KilnSide(work)) {
-      List<Long> coldKiln = new ArrayList<>();
-      for (int i = 0; i < warmups; i++) {
-        coldKiln.add(kiln.once());
-        rawOnce(work, bundle, "warm-" + i);
-      }
-      List<Long> kilnTimes = new ArrayList<>();
-      List<Long> rawTimes = new ArrayList<>();
-      long cpuBefore = processCpuNanos();
-      for (int i = 0; i < runs; i++) {
+      List<Pair> pairs = new ArrayList<>();
+      long cpuBefore = 0;
+      for (int i = 0; i < warmups + runs; i++) {
+        if (i == warmups) cpuBefore = processCpuNanos();
+        long raw;
+        long solve;
         if (i % 2 == 0) {
-          kilnTimes.add(kiln.once());
-          rawTimes.add(rawOnce(work, bundle, "bench-" + i));
+          solve = kiln.once();
+          raw = rawOnce(work, bundle, "run-" + i);
         } else {
-          rawTimes.add(rawOnce(work, bundle, "bench-" + i));
-          kilnTimes.add(kiln.once());
+          raw = rawOnce(work, bundle, "run-" + i);
+          solve = kiln.once();
         }
+        pairs.add(new Pair(kiln.lastStep(), solve, raw));
       }
       long cpuPerSolve = (processCpuNanos() - cpuBefore) / runs;
-      long k = median(kilnTimes);
-      long r = median(rawTimes);
-      System.out.printf(
-          "RUN true: kiln median %.1f ms, raw runc run median %.1f ms, ratio %.2f (target <= 1.2);"
-              + " %d runs after %d warm-ups, alternating; load average %s -> %s;"
-              + " kiln's first %d solves (fresh JVM) median %.1f ms; JVM CPU per solve %.1f ms%n",
-          k / 1e6, r / 1e6, (double) k / r, runs, warmups, loadBefore, loadAverage(),
-          Math.min(3, coldKiln.size()), coldKiln.isEmpty() ? 0.0 : median(coldKiln.subList(0, Math.min(3, coldKiln.size()))) / 1e6,
-          cpuPerSolve / 1e6);
+      int fresh = Math.min(30, warmups);
+      report("fresh engine, solves 1-" + fresh, pairs.subList(0, fresh));
+      if (warmups > fresh) report("solves " + (fresh + 1) + "-" + Math.min(warmups, 130), pairs.subList(fresh, Math.min(warmups, 130)));
+      report("steady state, the last " + runs + " after " + warmups, pairs.subList(warmups, pairs.size()));
+      System.out.printf("  JVM CPU per solve in the steady state %.1f ms; load average now %s%n",
+          cpuPerSolve / 1e6, loadAverage());
     }
+  }
+
+  /** One Kiln solve and the raw run beside it, in nanoseconds. */
+  private record Pair(long step, long solve, long raw) {}
+
+  private static void report(String window, List<Pair> pairs) {
+    long step = median(pairs.stream().map(Pair::step).toList());
+    long solve = median(pairs.stream().map(Pair::solve).toList());
+    long raw = median(pairs.stream().map(Pair::raw).toList());
+    System.out.printf("  %s: step %.1f ms, raw runc run %.1f ms, ratio %.2f (target <= 1.2);"
+            + " whole solve %.1f ms, ratio %.2f%n",
+        window, step / 1e6, raw / 1e6, (double) step / raw, solve / 1e6, (double) solve / raw);
   }
 
   /** One engine over the whole measurement, solving the same ignore-cache step each time. */
@@ -79,13 +96,25 @@ public final class ExecOverheadScenario {
     private final Engine engine;
     private final Definition def;
     private final SolveRequest request;
+    /** The last exec step's time as its progress reported it: started to completed. */
+    private volatile long lastStep;
 
     KilnSide(Path work) throws Exception {
       State step = State.local("rootfs").run(r -> r.args("/bin/true").ignoreCache()).root();
       this.def = step.marshal(
           MarshalOptions.defaults().withPlatform(Platform.LINUX_AMD64).withLocalUniqueId("bench"));
-      this.request = SolveRequest.of(new BuildInputs(Map.of("rootfs", work.resolve("rootfs")), Map.of()));
+      this.request = SolveRequest.of(new BuildInputs(Map.of("rootfs", work.resolve("rootfs")), Map.of()))
+          .withListener(event -> {
+            if (event.event() instanceof VertexEvent.Completed(Instant started, Instant done)
+                && event.vertex().name().contains("/bin/true")) {
+              lastStep = Duration.between(started, done).toNanos();
+            }
+          });
       this.engine = Engine.open(EngineConfig.at(work.resolve("state")));
+    }
+
+    long lastStep() {
+      return lastStep;
     }
 
     /** Nanoseconds of one solve, result released. */
