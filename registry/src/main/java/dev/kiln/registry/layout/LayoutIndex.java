@@ -22,6 +22,8 @@ import java.util.Optional;
  * is replaced. Writers of one directory take turns on {@code index.json.lock}.
  */
 public final class LayoutIndex {
+  /** The {@code oci-layout} file of every OCI image layout directory or archive. */
+  public static final String OCI_LAYOUT_FILE = "{\"imageLayoutVersion\":\"1.0.0\"}";
   static final String REF_NAME = "org.opencontainers.image.ref.name";
   static final String IMAGE_NAME = "io.containerd.image.name";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +43,7 @@ public final class LayoutIndex {
     Path index = dir.resolve("index.json");
     try (FileChannel lockFile = FileChannel.open(dir.resolve("index.json.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock _ = lockFile.lock()) {
-      Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+      Files.writeString(dir.resolve("oci-layout"), OCI_LAYOUT_FILE);
       Path tmp = Files.createTempFile(dir, ".index.json-", "");
       Files.write(tmp, merged(index, descriptor, names));
       Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package dev.kiln.engine.cache.remote;
 
+import dev.kiln.registry.MediaTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +19,9 @@ import java.util.Map;
  * naming blobs. Both are read back.
  */
 public final class CacheIndex {
-  public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  public static final String OCI_INDEX = MediaTypes.OCI_INDEX;
+  public static final String DOCKER_LIST = MediaTypes.DOCKER_MANIFEST_LIST;
+  public static final String OCI_MANIFEST = MediaTypes.OCI_MANIFEST;
 
   private CacheIndex() {}
 

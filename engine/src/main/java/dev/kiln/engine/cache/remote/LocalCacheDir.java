@@ -32,7 +32,6 @@ import java.util.stream.Stream;
  */
 public final class LocalCacheDir {
   private static final String REF_NAME = "org.opencontainers.image.ref.name";
-  private static final String OCI_LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}";
   private static final String INGEST = ".ingest-";
   private static final String TMP = ".tmp-";
   private static final Map<Path, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
@@ -55,7 +54,7 @@ public final class LocalCacheDir {
       deleteTemporaries(blobs);
       Descriptor index = writeLocked(dir, blobs, tag, cache, content, oci, imageManifest);
       // Written through the locked channel: closing another descriptor of the file would drop the lock.
-      layout.truncate(0).write(ByteBuffer.wrap(OCI_LAYOUT.getBytes(StandardCharsets.UTF_8)));
+      layout.truncate(0).write(ByteBuffer.wrap(LayoutIndex.OCI_LAYOUT_FILE.getBytes(StandardCharsets.UTF_8)));
       return index;
     } finally {
       inProcess.unlock();

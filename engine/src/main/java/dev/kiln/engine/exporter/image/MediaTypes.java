@@ -4,11 +4,11 @@ import java.util.Map;
 
 /** Manifest, config and layer media types in their OCI and Docker schema 2 spellings. */
 final class MediaTypes {
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-  static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+  static final String OCI_MANIFEST = dev.kiln.registry.MediaTypes.OCI_MANIFEST;
+  static final String DOCKER_MANIFEST = dev.kiln.registry.MediaTypes.DOCKER_MANIFEST;
+  static final String OCI_INDEX = dev.kiln.registry.MediaTypes.OCI_INDEX;
+  static final String DOCKER_MANIFEST_LIST = dev.kiln.registry.MediaTypes.DOCKER_MANIFEST_LIST;
+  static final String OCI_CONFIG = dev.kiln.registry.MediaTypes.OCI_CONFIG;
   static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
 
   private static final Map<String, String> OCI_TO_DOCKER = Map.of(

@@ -1,5 +1,7 @@
 package dev.kiln.engine.exporter.oci;
 
+import dev.kiln.registry.MediaTypes;
+import dev.kiln.registry.layout.LayoutIndex;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.engine.content.ContentStore;
@@ -79,7 +81,7 @@ final class ImageArchive {
       throw new IOException("a docker tarball holds one platform: build one platform, or use type=oci for several");
     }
     for (Descriptor d : archiveOrder(written)) tar.blob("blobs/sha256/" + d.digest().hex(), d);
-    tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    tar.file("oci-layout", LayoutIndex.OCI_LAYOUT_FILE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     tar.file("index.json", json(index(written.top(), names, annotations)));
     if (written instanceof Image image && format == TarballFormat.DOCKER) {
       tar.file("manifest.json", json(dockerManifest(image, names)));
@@ -105,7 +107,7 @@ final class ImageArchive {
   private static ObjectNode index(Descriptor top, List<ImageName> names, Annotations annotations) {
     ObjectNode idx = DescriptorJson.MAPPER.createObjectNode();
     idx.put("schemaVersion", 2);
-    idx.put("mediaType", "application/vnd.oci.image.index.v1+json");
+    idx.put("mediaType", MediaTypes.OCI_INDEX);
     ArrayNode manifests = idx.putArray("manifests");
     if (names.isEmpty()) manifests.add(DescriptorJson.of(withAnnotations(top, annotations.manifestDescriptor())));
     for (ImageName n : names) {
