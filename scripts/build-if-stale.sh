@@ -11,7 +11,18 @@ if [ -f "$stamp" ] && [ -f "$root/cli/target/classpath.txt" ] && \
 fi
 echo "kiln: building (sources changed since the last build)..."
 log="$(mktemp)"
-if ! (cd "$root" && mvn -B -q -o package -DskipTests >"$log" 2>&1 || mvn -B -q package -DskipTests >"$log" 2>&1); then
+# Offline first; online only when that failed for another reason than Ctrl-C or SIGTERM (Maven's JVM
+# exits with 130/143 then instead of dying of the signal, which the shell would not notice).
+status=0
+(cd "$root" && mvn -B -q -o package -DskipTests >"$log" 2>&1) || status=$?
+if [ $status -ne 0 ] && [ $status -ne 130 ] && [ $status -ne 143 ]; then
+  status=0
+  (cd "$root" && mvn -B -q package -DskipTests >"$log" 2>&1) || status=$?
+fi
+if [ $status -eq 130 ] || [ $status -eq 143 ]; then
+  rm -f "$log"; exit $status
+fi
+if [ $status -ne 0 ]; then
   cat "$log"; rm -f "$log"
   echo "kiln: build failed" >&2
   exit 1

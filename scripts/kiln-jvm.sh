@@ -29,7 +29,13 @@ if [ "${KILN_AOT:-1}" = 1 ]; then
   if [ ! -f "$aot" ] || [ "$launch/classpath" -nt "$aot" ]; then
     echo "kiln: recording the start-up cache (once per build)..." >&2
     "$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$aot" -Xlog:aot=off -Xlog:cds=off -cp "$cp" \
-      dev.kiln.cli.AotTraining >/dev/null 2>&1 || rm -f "$aot"
+      dev.kiln.cli.AotTraining >/dev/null 2>&1 || {
+        status=$?
+        rm -f "$aot"
+        # A JVM stopped by Ctrl-C or SIGTERM exits with 130/143 rather than dying of the signal,
+        # so the shell would go on to the command the user just interrupted.
+        case $status in 130|143) exit $status ;; esac
+      }
   fi
   [ -f "$aot" ] && opts+=(-XX:AOTCache="$aot" -Xlog:aot=off -Xlog:cds=off)
 fi

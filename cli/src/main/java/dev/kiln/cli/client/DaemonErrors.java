@@ -6,14 +6,18 @@ import java.io.PrintStream;
 
 /**
  * The one place that turns a failed command into what the user reads and the exit code: 2 for a
- * usage error (a bad flag here, or INVALID_ARGUMENT from the daemon: a bad filter or policy), 1
- * for anything else (the daemon unreachable or failing, the engine unable to start).
+ * usage error (a bad flag here, or INVALID_ARGUMENT from the daemon: a bad filter or policy), 130
+ * when the process is being interrupted (as a shell reports SIGINT), 1 for anything else (the
+ * daemon unreachable or failing, the engine unable to start).
  */
 public final class DaemonErrors {
+  private static final String INTERRUPTED = "interrupted: the work in progress was cancelled and its containers removed";
+
   private DaemonErrors() {}
 
   /** Prints {@code failure} to {@code err}; returns the exit code. */
   public static int report(Exception failure, PrintStream err) {
+    if (Interruption.isShuttingDown()) return print(err, "ERROR: " + INTERRUPTED, 130);
     return switch (failure) {
       case IllegalArgumentException usage -> print(err, "kiln: error: " + usage.getMessage(), 2);
       case StatusRuntimeException call -> print(err, "ERROR: " + message(call.getStatus()),
@@ -24,6 +28,7 @@ public final class DaemonErrors {
 
   /** What the user reads for a failed call (after "ERROR: "), also for a failed build. */
   public static String message(Status status) {
+    if (Interruption.isShuttingDown()) return INTERRUPTED;
     return switch (status.getCode()) {
       case UNAVAILABLE -> "daemon unavailable: " + detail(status);
       case DEADLINE_EXCEEDED -> "the daemon did not answer in time: " + detail(status);

@@ -1,5 +1,6 @@
 package dev.kiln.cli.embedded;
 
+import dev.kiln.cli.client.Interruption;
 import dev.kiln.daemon.Daemon;
 import dev.kiln.daemon.config.KilndConfig;
 import io.grpc.ManagedChannel;
@@ -73,6 +74,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
   }
 
   private void closeQuietly() {
+    Interruption.shuttingDown();
     try {
       close();
     } catch (IOException e) {
