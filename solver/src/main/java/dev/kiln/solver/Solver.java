@@ -44,6 +44,14 @@ public final class Solver {
     return flights.inFlight();
   }
 
+  /**
+   * Waits until no execution runs, cancelled ones winding down included (see
+   * {@link SingleFlight#awaitIdle}); false when some still ran after {@code timeout}.
+   */
+  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    return flights.awaitIdle(timeout);
+  }
+
   CacheAccess cache() {
     return cache;
   }

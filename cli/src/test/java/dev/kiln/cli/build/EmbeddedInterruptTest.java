@@ -45,7 +45,7 @@ class EmbeddedInterruptTest {
       String output = Files.readString(log);
       assertThat(sleeperRunning()).as("the container was stopped").isFalse();
       assertThat(output).contains("ERROR: interrupted").doesNotContain("daemon unavailable");
-      assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(state.toString());
+      assertThat(Files.readString(Path.of("/proc/self/mounts"))).as(output).doesNotContain(state.toString());
     } finally {
       kiln.destroyForcibly();
     }

@@ -64,6 +64,9 @@ import java.util.Set;
  * process left behind (half-written blobs, snapshots of ops that never finished, temp files).
  */
 public final class Worker implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Worker.class.getName());
+  /** How long closing waits for cancelled steps to stop their containers and release their mounts. */
+  private static final java.time.Duration STEPS_WIND_DOWN = java.time.Duration.ofSeconds(15);
   private final StateLock lock;
   private final Database db;
   private final FileContentStore content;
@@ -270,8 +273,25 @@ public final class Worker implements AutoCloseable {
     return new ExecOpRunner.Services(refs, executor, cacheMounts, checksums, entitlements);
   }
 
+  /**
+   * A cancelled build's steps go on after its solve returned, stopping their containers and
+   * releasing their mounts: closing the store under them would leave mounts behind, or a
+   * half-recorded step.
+   */
+  private void awaitStepsWindingDown() {
+    try {
+      if (!solver.awaitIdle(STEPS_WIND_DOWN)) {
+        LOG.log(System.Logger.Level.WARNING, "steps still running after " + STEPS_WIND_DOWN.toSeconds()
+            + " s; closing the engine anyway (the next start sweeps what they leave)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    awaitStepsWindingDown();
     autoCollector.close();
     hasher.close();
     httpSource.close();

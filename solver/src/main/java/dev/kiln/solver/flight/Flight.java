@@ -83,19 +83,23 @@ final class Flight<K, V, E> {
   }
 
   private void execute() {
-    synchronized (this) {
-      if (cancelled) {
-        return; // every waiter left before the thread started
-      }
-    }
-    V value = null;
-    Throwable failure = null;
     try {
-      value = work.run(this::emit);
-    } catch (Throwable t) {
-      failure = t;
+      synchronized (this) {
+        if (cancelled) {
+          return; // every waiter left before the thread started
+        }
+      }
+      V value = null;
+      Throwable failure = null;
+      try {
+        value = work.run(this::emit);
+      } catch (Throwable t) {
+        failure = t;
+      }
+      complete(value, failure);
+    } finally {
+      owner.returned(this);
     }
-    complete(value, failure);
   }
 
   private void complete(V value, Throwable failure) {

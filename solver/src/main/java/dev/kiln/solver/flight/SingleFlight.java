@@ -1,8 +1,12 @@
 package dev.kiln.solver.flight;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +53,8 @@ public final class SingleFlight<K, V, E> {
   }
 
   private final Map<K, Flight<K, V, E>> flights = new HashMap<>(); // guarded by this
+  /** Executions whose thread has not returned, forgotten or not: cancelled ones still winding down too. */
+  private final Set<Flight<K, V, E>> running = new HashSet<>(); // guarded by this
   private final Sharing<V> sharing;
 
   public SingleFlight(Sharing<V> sharing) {
@@ -77,6 +83,7 @@ public final class SingleFlight<K, V, E> {
       if (started) {
         flight = new Flight<>(this, key, work);
         flights.put(key, flight);
+        running.add(flight);
       }
       flight.join(waiter);
     }
@@ -93,6 +100,29 @@ public final class SingleFlight<K, V, E> {
 
   synchronized void forget(K key, Flight<K, V, E> flight) {
     flights.remove(key, flight);
+  }
+
+  /**
+   * Waits until every execution started so far has returned, including cancelled ones still
+   * winding down (a container being stopped, its mounts released), which no waiter waits for:
+   * whoever closes what the work uses calls this first.
+   *
+   * @return false when some were still running after {@code timeout}
+   */
+  public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!running.isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) return false;
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** Called by a flight's thread as it returns; never under the flight's lock. */
+  synchronized void returned(Flight<K, V, E> flight) {
+    running.remove(flight);
+    if (running.isEmpty()) notifyAll();
   }
 
   Sharing<V> sharing() {

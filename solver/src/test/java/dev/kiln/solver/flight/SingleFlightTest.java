@@ -95,6 +95,48 @@ class SingleFlightTest {
     assertThat(flight.inFlight()).isZero();
   }
 
+  @Test
+  void awaitIdleWaitsForACancelledExecutionToWindDown() throws Exception {
+    var windingDown = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    SingleFlight.Work<String, String> work = progress -> {
+      progress.accept("started");
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        windingDown.countDown();
+        while (true) { // e.g. stopping a container, releasing its mounts
+          try {
+            release.await();
+            break;
+          } catch (InterruptedException again) {
+            // winding down is not interrupted
+          }
+        }
+        throw e;
+      }
+      return "never";
+    };
+    var joined = new CountDownLatch(1);
+    var caller = Thread.ofVirtual().start(() -> call(work, joined));
+    joined.await();
+    caller.interrupt();
+    caller.join(); // the only waiter left: its call returned while the work winds down
+    assertThat(windingDown.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(flight.inFlight()).as("forgotten: a new caller would start afresh").isZero();
+
+    assertThat(flight.awaitIdle(java.time.Duration.ofMillis(100))).isFalse();
+    release.countDown();
+    assertThat(flight.awaitIdle(java.time.Duration.ofSeconds(5))).isTrue();
+  }
+
+  @Test
+  void awaitIdleReturnsAtOnceWhenNothingRan() throws Exception {
+    assertThat(flight.awaitIdle(java.time.Duration.ZERO)).isTrue();
+    assertThat(flight.run("k", p -> "v", e -> {})).isEqualTo("v");
+    assertThat(flight.awaitIdle(java.time.Duration.ofSeconds(5))).isTrue();
+  }
+
   private void call(SingleFlight.Work<String, String> work, CountDownLatch joined) {
     try {
       flight.run("k", work, e -> joined.countDown());
