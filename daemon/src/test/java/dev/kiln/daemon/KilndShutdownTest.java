@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM to kilnd in the middle of a RUN step: the build is cancelled, the socket removed, the state reusable. Needs root. */
+/** SIGTERM to kilnd in the middle of a RUN step: the build is cancelled, its mounts released, the socket removed, the state reusable. Needs root. */
 class KilndShutdownTest {
   @TempDir Path tmp;
 
@@ -67,6 +67,8 @@ class KilndShutdownTest {
         assertThat(kilnd.waitFor(30, TimeUnit.SECONDS)).as("kilnd exits after SIGTERM").isTrue();
         build.join(10_000);
         assertThat(sleeperRunning()).as("the container was stopped").isFalse();
+        assertThat(Files.readString(Path.of("/proc/self/mounts"))).as("nothing of the state stays mounted")
+            .doesNotContain(state.toString());
         assertThat(socket).doesNotExist();
         assertThat(Files.readString(tmp.resolve("kilnd.log"))).contains("shutting down");
       } finally {
