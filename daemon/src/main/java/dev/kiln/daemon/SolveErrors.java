@@ -23,14 +23,19 @@ final class SolveErrors {
   /** The status as an exception, with BuildKit's typed details where the failing vertex is known. */
   static StatusRuntimeException toException(Exception e) {
     Status status = toStatus(e);
-    if (!(e instanceof VertexFailedException v)) {
+    java.util.List<Any> details = new java.util.ArrayList<>();
+    if (e instanceof VertexFailedException v) {
+      String json = "{\"digest\":\"" + v.vertex().digest().replace("\"", "") + "\"}";
+      details.add(Any.newBuilder().setTypeUrl(VERTEX_TYPE).setValue(ByteString.copyFromUtf8(json)).build());
+    }
+    if (e instanceof BuildFailure f) f.source().ifPresent(s -> details.add(SourceDetail.of(s)));
+    if (details.isEmpty()) {
       return status.asRuntimeException();
     }
-    String json = "{\"digest\":\"" + v.vertex().digest().replace("\"", "") + "\"}";
     com.google.rpc.Status rich = com.google.rpc.Status.newBuilder()
         .setCode(status.getCode().value())
         .setMessage(status.getDescription())
-        .addDetails(Any.newBuilder().setTypeUrl(VERTEX_TYPE).setValue(ByteString.copyFromUtf8(json)))
+        .addAllDetails(details)
         .build();
     return StatusProto.toStatusRuntimeException(rich);
   }

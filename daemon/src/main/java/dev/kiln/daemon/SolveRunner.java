@@ -159,7 +159,7 @@ final class SolveRunner {
       return new Built(platforms, frontend.multiPlatform());
     } catch (FrontendRunner.FrontendFailure e) {
       step.done(e.getMessage());
-      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e));
+      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e), e.location().orElse(null));
     }
   }
 

@@ -25,8 +25,9 @@ public final class BuildReport {
         }
         yield 0;
       }
-      case Outcome.Failure(var status) -> {
+      case Outcome.Failure(var status, var source) -> {
         display.failureSummary().ifPresent(summary -> err.print(summary.logBoxes()));
+        source.ifPresent(excerpt -> err.print(excerpt.render()));
         err.println("ERROR: " + DaemonErrors.message(status));
         yield 1;
       }

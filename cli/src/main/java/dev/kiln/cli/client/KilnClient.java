@@ -50,7 +50,8 @@ public final class KilnClient {
   public sealed interface Outcome {
     record Success(Map<String, String> exporterResponse) implements Outcome {}
 
-    record Failure(Status status) implements Outcome {}
+    /** @param source the lines of the definition file the failure points at, when the daemon said */
+    record Failure(Status status, java.util.Optional<SourceExcerpt> source) implements Outcome {}
   }
 
   /**
@@ -83,7 +84,7 @@ public final class KilnClient {
       SolveResponse response = ControlGrpc.newBlockingStub(channel).solve(request);
       return new Outcome.Success(response.getExporterResponseMap());
     } catch (StatusRuntimeException e) {
-      return new Outcome.Failure(e.getStatus());
+      return new Outcome.Failure(e.getStatus(), SourceExcerpt.of(e));
     }
   }
 

@@ -30,6 +30,24 @@ class DaemonErrorOutputTest {
   }
 
   @Test
+  void aDockerfileTheFrontendRejectsIsShownWithItsOffendingLineMarked() throws Exception {
+    java.nio.file.Path ctx = java.nio.file.Files.createDirectories(tmp.resolve("ctx"));
+    java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /\nRUNN echo\nCMD [\"x\"]\n");
+    Cli r = Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("""
+        Dockerfile:3
+        --------------------
+           1 |     FROM scratch
+           2 |     COPY . /
+           3 | >>> RUNN echo
+           4 |     CMD ["x"]
+        --------------------
+        ERROR: unknown instruction: RUNN
+        """);
+  }
+
+  @Test
   void aFilterTheDaemonRefusesIsAUsageError() throws Exception {
     Cli r = Cli.run("du", "--root", tmp.resolve("state").toString(), "--filter", "colour==red");
     assertThat(r.exitCode()).isEqualTo(2);

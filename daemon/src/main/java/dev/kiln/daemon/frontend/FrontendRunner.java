@@ -16,6 +16,11 @@ public final class FrontendRunner {
     public FrontendFailure(String message, Throwable cause) {
       super(message, cause);
     }
+
+    /** Where in the definition file the frontend found the problem, when it said. */
+    public java.util.Optional<dev.kiln.llb.SourceLocation> location() {
+      return getCause() instanceof FrontendException e ? e.location() : java.util.Optional.empty();
+    }
   }
 
   public static FrontendResult run(String name, Map<String, String> attrs, LocalDirs locals, String sessionId,
