@@ -21,12 +21,17 @@ final class SolveErrors {
   private SolveErrors() {}
 
   /** The status as an exception, with BuildKit's typed details where the failing vertex is known. */
-  static StatusRuntimeException toException(Exception e) {
-    Status status = toStatus(e);
+  static StatusRuntimeException toException(Exception failure) {
     java.util.List<Any> details = new java.util.ArrayList<>();
+    Exception e = failure;
+    if (failure instanceof SourcedFailure s) {
+      e = s.failure();
+      s.source().ifPresent(details::add);
+    }
+    Status status = toStatus(e);
     if (e instanceof VertexFailedException v) {
       String json = "{\"digest\":\"" + v.vertex().digest().replace("\"", "") + "\"}";
-      details.add(Any.newBuilder().setTypeUrl(VERTEX_TYPE).setValue(ByteString.copyFromUtf8(json)).build());
+      details.addFirst(Any.newBuilder().setTypeUrl(VERTEX_TYPE).setValue(ByteString.copyFromUtf8(json)).build());
     }
     if (e instanceof BuildFailure f) f.source().ifPresent(s -> details.add(SourceDetail.of(s)));
     if (details.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kiln.daemon;
 
+import dev.kiln.solver.VertexFailedException;
 import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.daemon.export.BuildResults;
 import dev.kiln.daemon.export.CacheSpecs;
@@ -74,7 +75,12 @@ final class SolveRunner {
         for (PlatformBuild p : built.platforms()) {
           platformIds.add(p.platformId());
           job.converter().addDefinition(p.definition());
-          SolveResult result = engine.solve(p.definition(), solve);
+          SolveResult result;
+          try {
+            result = engine.solve(p.definition(), solve);
+          } catch (VertexFailedException failed) {
+            throw new SourcedFailure(failed, SourceDetail.of(p.definition(), failed.vertex().digest()).orElse(null));
+          }
           results.add(result);
           ExportInput input = new ExportInput(result.content(), Optional.ofNullable(p.imageConfig()));
           exportInputs.add(caches.inline() ? input.withInlineCache(engine.inlineCache(result)) : input);

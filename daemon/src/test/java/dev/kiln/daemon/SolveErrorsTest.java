@@ -35,6 +35,30 @@ class SolveErrorsTest {
   }
 
   @Test
+  void aFailedStepCarriesItsVertexAndWhereItsOpComesFromInTheDefinition() throws Exception {
+    String dockerfile = "FROM scratch\nRUN false\n";
+    var failing = dev.kiln.llb.State.scratch().run(r -> r.args("false").location(
+        new SourceMap("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), "Dockerfile")
+            .location(List.of(SourceLocation.Range.of(2, 0, 2, 0))))).root();
+    var def = failing.marshal(dev.kiln.llb.MarshalOptions.defaults().withPlatform(dev.kiln.llb.Platform.LINUX_AMD64));
+    String digest = def.getSource().getLocationsMap().keySet().stream()
+        .filter(d -> def.getSource().getLocationsMap().get(d).getLocationsCount() > 0).findFirst().orElseThrow();
+    var vertex = new dev.kiln.solver.progress.VertexRef(digest, "[2/2] RUN false", "");
+    var failed = new dev.kiln.solver.VertexFailedException(vertex, new java.io.IOException("exit code: 1"));
+
+    var e = SolveErrors.toException(new SourcedFailure(failed, SourceDetail.of(def, digest).orElseThrow()));
+
+    assertThat(e.getStatus().getDescription()).isEqualTo("failed to solve: exit code: 1");
+    List<Any> details = StatusProto.fromThrowable(e).getDetailsList();
+    assertThat(details).extracting(Any::getTypeUrl).containsExactly(
+        "github.com/moby/buildkit/errdefs.Vertex+json", "github.com/moby/buildkit/errdefs.Source+json");
+    JsonNode json = new ObjectMapper().readTree(details.get(1).getValue().toStringUtf8());
+    assertThat(json.path("info").path("filename").asText()).isEqualTo("Dockerfile");
+    assertThat(json.path("ranges").toString()).isEqualTo("[{\"start\":{\"line\":2},\"end\":{\"line\":2}}]");
+    assertThat(SourceDetail.of(def, "sha256:" + "0".repeat(64))).isEmpty();
+  }
+
+  @Test
   void aFailureWithoutLocationHasNoDetails() {
     var e = SolveErrors.toException(new BuildFailure(Status.INVALID_ARGUMENT.withDescription("bad")));
     var rich = StatusProto.fromThrowable(e);

@@ -48,6 +48,25 @@ class DaemonErrorOutputTest {
   }
 
   @Test
+  void aFailingStepIsShownInTheDockerfile() throws Exception {
+    java.nio.file.Path ctx = BusyboxTree.create(tmp.resolve("ctx"));
+    java.nio.file.Files.writeString(ctx.resolve("build.Dockerfile"), "FROM scratch\nCOPY . /\n\nRUN echo about to fail; exit 3\nCMD [\"x\"]\n");
+    Cli r = Cli.run("build", ctx.toString(), "-f", ctx.resolve("build.Dockerfile").toString(),
+        "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("""
+        build.Dockerfile:4
+        --------------------
+           2 |     COPY . /
+           3 |
+           4 | >>> RUN echo about to fail; exit 3
+           5 |     CMD ["x"]
+        --------------------
+        ERROR: failed to solve: process "/bin/sh -c echo about to fail; exit 3" did not complete successfully: exit code: 3
+        """);
+  }
+
+  @Test
   void aFilterTheDaemonRefusesIsAUsageError() throws Exception {
     Cli r = Cli.run("du", "--root", tmp.resolve("state").toString(), "--filter", "colour==red");
     assertThat(r.exitCode()).isEqualTo(2);

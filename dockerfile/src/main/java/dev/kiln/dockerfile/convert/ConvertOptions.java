@@ -1,5 +1,9 @@
 package dev.kiln.dockerfile.convert;
 
+import dev.kiln.dockerfile.instructions.Origin;
+import dev.kiln.llb.OpOptions;
+import dev.kiln.llb.SourceLocation;
+import dev.kiln.llb.SourceMap;
 import dev.kiln.llb.ImageOptions.ResolveMode;
 import dev.kiln.llb.Network;
 import dev.kiln.llb.Platform;
@@ -23,12 +27,16 @@ import java.util.Set;
  * @param ignoreCache      stages not to take from the cache: null none, empty all
  * @param forceNetworkMode network for every RUN without {@code --network}, or null for sandbox
  * @param namedContexts    {@code context:KEY} options by KEY ({@code NAME} or {@code NAME::os/arch})
+ * @param sourceMap        the Dockerfile as a source map: RUN, COPY and ADD ops record their lines
+ *                         in it (the Definition's {@code source}), so a failing step can be shown in
+ *                         the file; null for none, as BuildKit's dockerfile2llb without one
  */
 public record ConvertOptions(String target, Map<String, String> buildArgs, Map<String, String> labels,
         List<Platform> targetPlatforms, List<Platform> buildPlatforms, Set<String> llbCaps, String sessionId,
         String contextLocalName, List<String> excludes, List<String> ignoreCache, String cacheIdNamespace,
         ResolveMode imageResolveMode, Network forceNetworkMode, List<ExtraHost> extraHosts, String hostname,
-        boolean prefixPlatform, Map<String, NamedContext> namedContexts, ImageMetaResolver metaResolver) {
+        boolean prefixPlatform, Map<String, NamedContext> namedContexts, ImageMetaResolver metaResolver,
+        SourceMap sourceMap) {
 
     public ConvertOptions {
         targetPlatforms = List.copyOf(targetPlatforms);
@@ -55,7 +63,15 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
     ConvertOptions forPlatform(Platform platform, boolean prefix) {
         return new ConvertOptions(target, buildArgs, labels, platform == null ? List.of() : List.of(platform),
                 buildPlatforms, llbCaps, sessionId, contextLocalName, excludes, ignoreCache, cacheIdNamespace,
-                imageResolveMode, forceNetworkMode, extraHosts, hostname, prefix, namedContexts, metaResolver);
+                imageResolveMode, forceNetworkMode, extraHosts, hostname, prefix, namedContexts, metaResolver, sourceMap);
+    }
+
+    /** Records on an op the Dockerfile lines it comes from, when converting with a source map. */
+    void locate(OpOptions<?> op, Origin origin) {
+        if (sourceMap != null && origin.startLine() > 0) {
+            op.location(sourceMap.location(List.of(SourceLocation.Range.of(origin.startLine(), 0,
+                    Math.max(origin.startLine(), origin.endLine()), 0))));
+        }
     }
 
     /** Whether the engine is known to support {@code cap}. */
@@ -78,6 +94,7 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
         private List<String> excludes = List.of();
         private List<String> ignoreCache;
         private String cacheIdNamespace = "";
+        private SourceMap sourceMap;
         private ResolveMode resolveMode = ResolveMode.DEFAULT;
         private Network forceNetworkMode;
         private List<ExtraHost> extraHosts = List.of();
@@ -106,11 +123,12 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
         public Builder extraHosts(List<ExtraHost> hosts) { extraHosts = hosts; return this; }
         public Builder hostname(String h) { hostname = h; return this; }
         public Builder prefixPlatform(boolean p) { prefixPlatform = p; return this; }
+        public Builder sourceMap(SourceMap m) { sourceMap = m; return this; }
 
         public ConvertOptions build() {
             return new ConvertOptions(target, buildArgs, labels, targetPlatforms, buildPlatforms, llbCaps, sessionId,
                     contextLocalName, excludes, ignoreCache, cacheIdNamespace, resolveMode, forceNetworkMode,
-                    extraHosts, hostname, prefixPlatform, namedContexts, resolver);
+                    extraHosts, hostname, prefixPlatform, namedContexts, resolver, sourceMap);
         }
     }
 }

@@ -116,7 +116,10 @@ final class CopyConversion {
             d.cmdIndex--;
             String mergeName = StepNames.prefix(d, "LINK " + name, prefixPlatform, platform);
             // BuildKit's copy op gets only the (weak) progress group, not the step name.
-            State layer = State.scratch().file(action, o -> o.progressGroup(group, groupName, true));
+            State layer = State.scratch().file(action, o -> {
+                o.progressGroup(group, groupName, true);
+                ctx.options().locate(o, c.origin());
+            });
             State merged = State.merge(List.of(d.state, layer), o -> o.progressGroup(group, groupName, false)
                     .customName(mergeName));
             d.state = d.state.withOutput(merged.output());
@@ -124,6 +127,7 @@ final class CopyConversion {
         }
         d.state = d.state.file(action, o -> {
             o.customName(step);
+            ctx.options().locate(o, c.origin());
             if (d.ignoreCache) {
                 o.ignoreCache();
             }

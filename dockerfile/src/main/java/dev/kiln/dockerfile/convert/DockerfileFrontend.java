@@ -34,7 +34,8 @@ public final class DockerfileFrontend implements Frontend {
         }
         List<String> excludes = ignore.map(b -> DockerIgnore.parse(new String(b, StandardCharsets.UTF_8)))
                 .orElse(List.of());
-        ConvertOptions options = FrontendOptions.parse(ctx, excludes);
+        SourceMap sourceMap = new SourceMap(filename, dockerfile, "Dockerfile");
+        ConvertOptions options = FrontendOptions.parse(ctx, excludes, sourceMap);
         try {
             Conversion c = DockerfileConverter.convert(dockerfile, options);
             String localId = MarshalOptions.randomId();
@@ -44,7 +45,7 @@ public final class DockerfileFrontend implements Frontend {
                     .toList();
             return new FrontendResult(results, c.multiPlatform());
         } catch (ConversionException e) {
-            throw new FrontendException(e.getMessage(), location(filename, dockerfile, e), e);
+            throw new FrontendException(e.getMessage(), location(sourceMap, e), e);
         }
     }
 
@@ -57,11 +58,10 @@ public final class DockerfileFrontend implements Frontend {
         }
     }
 
-    private static SourceLocation location(String filename, byte[] dockerfile, ConversionException e) {
+    private static SourceLocation location(SourceMap map, ConversionException e) {
         if (!e.hasLocation()) {
             return null;
         }
-        SourceMap map = new SourceMap(filename, dockerfile, "Dockerfile");
         return map.location(List.of(SourceLocation.Range.of(e.startLine(), 0, e.endLine(), 0)));
     }
 }

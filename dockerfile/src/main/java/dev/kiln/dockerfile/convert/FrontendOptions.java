@@ -20,9 +20,11 @@ final class FrontendOptions {
 
     private FrontendOptions() {}
 
-    static ConvertOptions parse(FrontendContext ctx, List<String> excludes) throws FrontendException {
+    static ConvertOptions parse(FrontendContext ctx, List<String> excludes, dev.kiln.llb.SourceMap sourceMap)
+            throws FrontendException {
         Map<String, String> o = ctx.options();
         ConvertOptions.Builder b = ConvertOptions.builder(ctx.imageResolver())
+                .sourceMap(sourceMap)
                 .target(o.getOrDefault("target", ""))
                 .llbCaps(ctx.llbCaps())
                 .sessionId(ctx.sessionId().orElse(""))

@@ -46,6 +46,7 @@ final class RunConversion {
             security(c.security(), o);
             network(c.network(), o);
             o.customName(step);
+            ctx.options().locate(o, c.origin());
             ctx.options().extraHosts().forEach(h -> o.addExtraHost(h.host(), h.ip()));
         }).root();
         Histories.layer(d, "RUN " + commandString(args, d.buildArgs, env));

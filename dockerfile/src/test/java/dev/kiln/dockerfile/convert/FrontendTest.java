@@ -51,6 +51,31 @@ class FrontendTest {
     }
 
     @Test
+    void runAndCopyOpsRecordTheirLinesInTheDefinitionsSourceMap() throws Exception {
+        String dockerfile = "FROM scratch\nCOPY . /app\nRUN echo a && \\\n  echo b\n";
+        var def = new DockerfileFrontend().build(context(Map.of(), dockerfile, null)).definition();
+        var source = def.getSource();
+        assertThat(source.getInfosList()).singleElement().satisfies(info -> {
+            assertThat(info.getFilename()).isEqualTo("Dockerfile");
+            assertThat(info.getData().toStringUtf8()).isEqualTo(dockerfile);
+            assertThat(info.getLanguage()).isEqualTo("Dockerfile");
+        });
+        var lines = source.getLocationsMap().values().stream().flatMap(l -> l.getLocationsList().stream())
+                .map(l -> l.getRanges(0).getStart().getLine() + "-" + l.getRanges(0).getEnd().getLine()).sorted().toList();
+        assertThat(lines).containsExactly("2-2", "3-4");
+    }
+
+    @Test
+    void aConversionWithoutSourceMapRecordsNoLocations() throws Exception {
+        var options = ConvertOptions.builder(new FakeImageResolver()).build();
+        var conversion = DockerfileConverter.convert("FROM scratch\nCOPY . /app\nRUN true\n".getBytes(StandardCharsets.UTF_8),
+                options);
+        var def = conversion.platforms().getFirst().definition(conversion.llbCaps(), "local-id");
+        assertThat(def.getSource().getInfosList()).isEmpty();
+        assertThat(def.getSource().getLocationsMap().values()).allSatisfy(l -> assertThat(l.getLocationsList()).isEmpty());
+    }
+
+    @Test
     void missingDockerfile() {
         assertThatThrownBy(() -> new DockerfileFrontend().build(context(Map.of("filename", "other.Dockerfile"),
                 "FROM scratch\n", null))).hasMessageContaining("other.Dockerfile");
