@@ -1,14 +1,16 @@
 package dev.kiln.daemon;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
 import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.engine.ops.InvalidDefinitionException;
 import dev.kiln.solver.SolveCancelledException;
 import dev.kiln.solver.VertexFailedException;
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Maps a failed build to the gRPC status {@code Solve} returns. Build failures are UNKNOWN with the
@@ -22,7 +24,7 @@ final class SolveErrors {
 
   /** The status as an exception, with BuildKit's typed details where the failing vertex is known. */
   static StatusRuntimeException toException(Exception failure) {
-    java.util.List<Any> details = new java.util.ArrayList<>();
+    List<Any> details = new ArrayList<>();
     Exception e = failure;
     if (failure instanceof SourcedFailure s) {
       e = s.failure();

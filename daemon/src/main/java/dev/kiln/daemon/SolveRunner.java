@@ -1,9 +1,8 @@
 package dev.kiln.daemon;
 
-import dev.kiln.solver.VertexFailedException;
-import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.daemon.export.BuildResults;
 import dev.kiln.daemon.export.CacheSpecs;
+import dev.kiln.daemon.export.ExportSpec;
 import dev.kiln.daemon.export.Exporter;
 import dev.kiln.daemon.frontend.FrontendRunner;
 import dev.kiln.daemon.frontend.RemoteContext;
@@ -17,21 +16,22 @@ import dev.kiln.daemon.session.SessionSshAgents;
 import dev.kiln.daemon.session.SyncDirs;
 import dev.kiln.engine.Engine;
 import dev.kiln.engine.SolveResult;
+import dev.kiln.engine.exporter.ExportInput;
+import dev.kiln.engine.exporter.ExportInputs;
 import dev.kiln.engine.source.BuildInputs;
 import dev.kiln.engine.source.LocalDirs;
 import dev.kiln.proto.control.SolveRequest;
 import dev.kiln.proto.control.SolveResponse;
 import dev.kiln.proto.pb.Definition;
 import dev.kiln.session.tunnel.DaemonSession;
+import dev.kiln.solver.VertexFailedException;
 import io.grpc.Status;
-import dev.kiln.engine.exporter.ExportInput;
-import dev.kiln.engine.exporter.ExportInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
