@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds (package, without tests; never installs, so worktrees do not share artifacts) when a pom or a main source is newer than the last successful build.
 set -euo pipefail
-root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-. "$root/scripts/java-env.sh"
+root="$(readlink -f "${BASH_SOURCE[0]}")"; root="${root%/*/*}"
 stamp="$root/cli/target/.kiln-built"
 if [ -f "$stamp" ] && [ -f "$root/cli/target/classpath.txt" ] && \
    [ -z "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o \
           \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
+. "$root/scripts/java-env.sh" # only to build: every launch runs the check above
 echo "kiln: building (sources changed since the last build)..."
 log="$(mktemp)"
 # Offline first; online only when that failed for another reason than Ctrl-C or SIGTERM (Maven's JVM

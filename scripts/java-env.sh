@@ -5,7 +5,9 @@ kiln_java_major() { # prints the feature version of the JDK at $1, or nothing
   local release="$1/release" v
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
   if [ -f "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    # read in the shell: a sed process here delayed every launch
+    while IFS= read -r v; do [[ "$v" == JAVA_VERSION=* ]] && break; done < "$release" || true
+    v="${v#JAVA_VERSION=\"}"; v="${v%%[!0-9]*}"
   else
     v=$("$1/bin/java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
   fi

@@ -8,18 +8,20 @@
 # Extra JVM options come from $KILN_JVM_EXTRA; KILN_AOT=0 turns the cache off.
 # Usage: scripts/kiln-jvm.sh MAIN [ARGS...]   (after build-if-stale.sh)
 set -euo pipefail
-root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+root="$(readlink -f "${BASH_SOURCE[0]}")"; root="${root%/*/*}"
 . "$root/scripts/java-env.sh"
 main="$1"; shift
 built="$root/cli/target/.kiln-built"
 launch="$root/cli/target/launch"
 # Jars only: the AOT cache cannot cover classes loaded from directories.
-cli_jar="$(ls "$root"/cli/target/kiln-cli-*.jar | grep -v -- -tests.jar | head -1)"
+# (Globs and reads rather than ls, grep and cat: each process started here delays every command.)
+for cli_jar in "$root"/cli/target/kiln-cli-*.jar; do [[ "$cli_jar" == *-tests.jar ]] || break; done
 if [ ! -f "$launch/classpath" ] || [ "$built" -nt "$launch/classpath" ]; then
   "$JAVA_HOME/bin/java" -cp "$(cat "$root/cli/target/classpath.txt"):$cli_jar" dev.kiln.cli.launch.LaunchPrep \
     "$root/cli/target/classpath.txt" "$launch" >&2
 fi
-cp="$(cat "$launch/classpath"):$cli_jar"
+IFS= read -r cp < "$launch/classpath" || true
+cp="$cp:$cli_jar"
 aot="$root/cli/target/kiln.aot"
 # No -XX:TieredStopAtLevel=1: C1 alone has no SHA-256 intrinsic, and hashing (contexts, layers)
 # runs about 15x slower; the AOT cache gives the start-up gain instead.

@@ -81,6 +81,11 @@ final class EngineHeadStart {
       current = null;
     }
     if (started == null) return Optional.empty();
+    if (!started.opening.isDone()) {
+      // The engine is still opening: this thread would only wait, so it does the in-process
+      // server's first-use work meanwhile, which would otherwise follow the opening.
+      EmbeddedDaemon.prepare();
+    }
     Optional<EmbeddedDaemon> engine = started.await();
     if (engine.isPresent() && !started.target.equals(target)) {
       closeQuietly(engine.get());

@@ -17,7 +17,8 @@ public final class Main {
       System.out.println(versionText());
       return;
     }
-    EngineHeadStart.start(args, System.err); // an embedded build's engine opens while picocli parses
+    VirtualThreadCarriers.widen(System.getProperties(), Runtime.getRuntime().availableProcessors());
+    EngineHeadStart.start(args, System.err); // an embedded build's engine opens while the command is read
     int code = run(args);
     EngineHeadStart.discard();
     System.exit(code);

@@ -63,4 +63,16 @@ class EngineHeadStartTest {
       assertThat(again.channel()).isNotNull();
     }
   }
+
+  @Test
+  void preparingTheInProcessServerAheadChangesNothingTheEngineThenServes() throws Exception {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    EmbeddedDaemon.prepare();
+    EmbeddedDaemon.prepare();
+    try (EmbeddedDaemon engine = EmbeddedDaemon.start(Optional.of(tmp.resolve("state")), Optional.empty(), quiet)) {
+      var workers = dev.kiln.proto.control.ControlGrpc.newBlockingStub(engine.channel())
+          .listWorkers(dev.kiln.proto.control.ListWorkersRequest.getDefaultInstance());
+      assertThat(workers.getRecordList()).extracting(r -> r.getID()).containsExactly("kiln");
+    }
+  }
 }

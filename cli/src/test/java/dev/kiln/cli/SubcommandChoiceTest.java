@@ -17,9 +17,10 @@ class SubcommandChoiceTest {
   }
 
   @Test
-  void theTopLevelOptionsWithValuesAreReadFromConnectionOptions() {
+  void theTopLevelOptionsWithValuesAreConnectionOptionsOptionsWithValues() {
     assertThat(KilnCommand.optionsWithValues(ConnectionOptions.class))
-        .containsExactlyInAnyOrder("--addr", "--tlscacert", "--tlscert", "--tlskey", "--tlsservername");
+        .containsExactlyInAnyOrder("--addr", "--tlscacert", "--tlscert", "--tlskey", "--tlsservername")
+        .isEqualTo(KilnCommand.OPTIONS_WITH_VALUES);
   }
 
   @Test

@@ -54,6 +54,18 @@ public final class EmbeddedDaemon implements AutoCloseable {
     }
   }
 
+  /**
+   * Does the first-use work of the in-process server and channel that {@link #start} will set up
+   * once the engine is open (gRPC's registries, the services' protobuf descriptors), so a thread
+   * that would only wait for the engine does it meanwhile. Idempotent; changes no state.
+   */
+  public static void prepare() {
+    dev.kiln.proto.control.ControlGrpc.getServiceDescriptor();
+    dev.kiln.proto.gateway.LLBBridgeGrpc.getServiceDescriptor();
+    dev.kiln.proto.types.WorkerRecord.getDescriptor();
+    InProcessChannelBuilder.forName("kiln-prepare-" + UUID.randomUUID()).build().shutdownNow();
+  }
+
   public ManagedChannel channel() {
     return channel;
   }

@@ -22,7 +22,8 @@ import org.sqlite.util.OSInfo;
  *       of pre-Java 6 class files (which the AOT cache cannot link). A jar that cannot be copied is
  *       used as it is. The build and the tests use the originals.
  *   <li>SQLite's native library is extracted once, so the driver loads it from there instead of
- *       unpacking and comparing 1 MB from its jar on every start.
+ *       unpacking and comparing 1 MB from its jar on every start, and looks for stale copies
+ *       of it in that directory rather than in all of {@code /tmp}.
  * </ul>
  *
  * <p>Usage: {@code LaunchPrep CLASSPATH_FILE OUT_DIR}; writes {@code OUT_DIR/classpath} and {@code
@@ -52,6 +53,9 @@ public final class LaunchPrep {
     sqliteLibrary(out.resolve("native")).ifPresent(lib -> {
       options.add("-Dorg.sqlite.lib.path=" + lib.getParent());
       options.add("-Dorg.sqlite.lib.name=" + lib.getFileName());
+      // The driver's start lists its temp directory for stale copies of its library (java.io.tmpdir:
+      // 40 ms of a start when /tmp holds a few thousand entries); this one holds only the library.
+      options.add("-Dorg.sqlite.tmpdir=" + lib.getParent());
     });
     write(out.resolve("classpath"), String.join(":", classpath));
     write(out.resolve("jvm-options"), String.join("\n", options));

@@ -102,7 +102,7 @@ class LaunchPrepTest {
   }
 
   @Test
-  void sqlitesNativeLibraryIsExtractedOnceAndNamedInTheJvmOptions() throws Exception {
+  void sqlitesNativeLibraryIsExtractedOnceAndNamedInTheJvmOptionsWithItsDirectoryAsTheDriversTempDirectory() throws Exception {
     Path classpathFile = Files.writeString(tmp.resolve("classpath.txt"), "");
     Path out = tmp.resolve("launch");
 
@@ -110,7 +110,11 @@ class LaunchPrepTest {
 
     List<String> options = Files.readAllLines(out.resolve("jvm-options"));
     assertThat(options).containsExactly("-Dorg.sqlite.lib.path=" + out.resolve("native"),
-        "-Dorg.sqlite.lib.name=" + System.mapLibraryName("sqlitejdbc"));
+        "-Dorg.sqlite.lib.name=" + System.mapLibraryName("sqlitejdbc"), "-Dorg.sqlite.tmpdir=" + out.resolve("native"));
     assertThat(out.resolve("native").resolve(System.mapLibraryName("sqlitejdbc"))).isNotEmptyFile();
+    // The driver lists its temp directory at every start: this one holds the library alone.
+    try (var entries = Files.list(out.resolve("native"))) {
+      assertThat(entries).hasSize(1);
+    }
   }
 }

@@ -16,18 +16,20 @@ import java.util.Optional;
  * that offers a token authority fetches the token itself ({@link #tokenFor}), so its secrets stay
  * on its machine; the others are asked for credentials. Thread-safe.
  *
- * @param salt this daemon's random salt for GetTokenAuthority, as BuildKit keeps one per process
+ * <p>GetTokenAuthority requests carry this process's random salt, as BuildKit keeps one per
+ * process; it is drawn on the first token request, not at start-up, where seeding the JDK's
+ * SecureRandom (its security providers) delayed an embedded build's engine by 15-25 ms.
  */
-public record SessionCredentials(SessionManager sessions, CredentialProvider fallback, byte[] salt)
-    implements CredentialProvider {
-  public SessionCredentials(SessionManager sessions, CredentialProvider fallback) {
-    this(sessions, fallback, randomSalt());
-  }
+public record SessionCredentials(SessionManager sessions, CredentialProvider fallback) implements CredentialProvider {
+  /** Initialised on first use. */
+  private static final class Salt {
+    static final byte[] VALUE = random();
 
-  private static byte[] randomSalt() {
-    byte[] salt = new byte[32];
-    new java.security.SecureRandom().nextBytes(salt);
-    return salt;
+    private static byte[] random() {
+      byte[] salt = new byte[32];
+      new java.security.SecureRandom().nextBytes(salt);
+      return salt;
+    }
   }
 
   @Override
@@ -35,7 +37,7 @@ public record SessionCredentials(SessionManager sessions, CredentialProvider fal
     IOException failure = null;
     for (DaemonSession session : sessions.newestFirst()) {
       try {
-        Optional<IssuedToken> token = AuthClient.token(session.channel(), request, salt);
+        Optional<IssuedToken> token = AuthClient.token(session.channel(), request, Salt.VALUE);
         if (token.isPresent()) return token;
       } catch (IOException e) {
         if (failure == null) failure = e; // another client may still succeed
