@@ -2,7 +2,7 @@
 # Starts MAIN (the kiln CLI or kilnd) on the CLI's classpath with JDK 25's AOT cache
 # (cli/target/kiln.aot): classes loaded and linked ahead of time from a training run recorded after
 # each build (cli.AotTraining: --version, help, two small embedded builds, which also run the
-# daemon's code in-process). kilnd shares it, as the CLI's classpath includes the daemon.
+# daemon's code in-process). kilnd can share it (KILND_AOT=1), as the CLI's classpath includes the daemon.
 # The class path and JVM options come from cli.launch.LaunchPrep, run once per build (unsigned
 # copies of signed jars, SQLite's library extracted once).
 # Extra JVM options come from $KILN_JVM_EXTRA; KILN_AOT=0 turns the cache off.

@@ -112,7 +112,9 @@ public final class Daemon implements AutoCloseable {
    * an embedded build's process ends instead). See {@link IdleMemoryRelease}.
    */
   public void releaseMemoryWhenIdle(Duration quiet) {
-    control.reportActivityTo(IdleMemoryRelease.fullGc(quiet));
+    IdleMemoryRelease release = IdleMemoryRelease.fullGc(quiet);
+    control.reportActivityTo(release);
+    release.startedUp();
   }
 
   /** Control and LLBBridge, on one server as clients expect, with request headers readable by the handlers. */

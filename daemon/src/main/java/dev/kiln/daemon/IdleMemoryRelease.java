@@ -9,7 +9,8 @@ import java.time.Duration;
  * JVM's periodic native trim (kilnd's {@code -XX:TrimNativeHeapInterval}) returns malloc's freed
  * pages. A collector's own idle rules (G1's periodic collection) run only after some seconds
  * without any collection and give back less: a young collection leaves garbage promoted during the
- * build in the old generation. Thread-safe.
+ * build in the old generation. The daemon's start-up counts as a build: what opening the engine
+ * and the servers left behind goes the same way. Thread-safe.
  */
 final class IdleMemoryRelease implements BuildActivity {
   private final Duration quiet;
@@ -42,6 +43,23 @@ final class IdleMemoryRelease implements BuildActivity {
       if (running > 0) return;
       scheduledAt = changes;
     }
+    schedule(scheduledAt);
+  }
+
+  /**
+   * Called once the daemon serves: a fresh daemon has run no build, yet its start-up (classes,
+   * the engine's opening, the database) grew the heap to about twice what stays live.
+   */
+  void startedUp() {
+    long scheduledAt;
+    synchronized (this) {
+      if (running > 0) return;
+      scheduledAt = changes;
+    }
+    schedule(scheduledAt);
+  }
+
+  private void schedule(long scheduledAt) {
     Thread.ofVirtual().name("kilnd-idle-release").start(() -> collectIfStillIdle(scheduledAt));
   }
 

@@ -39,4 +39,20 @@ class IdleMemoryReleaseTest {
     release.ended();
     assertThat(collections.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
   }
+
+  @Test
+  void collectsOnceAfterStartUpWithoutAnyBuild() throws Exception {
+    release.startedUp();
+    assertThat(collections.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(collections.tryAcquire(3 * QUIET.toMillis(), TimeUnit.MILLISECONDS)).as("once only").isFalse();
+  }
+
+  @Test
+  void aBuildStartingRightAfterStartUpCancelsTheStartUpCollection() throws Exception {
+    release.startedUp();
+    release.started();
+    assertThat(collections.tryAcquire(3 * QUIET.toMillis(), TimeUnit.MILLISECONDS)).isFalse();
+    release.ended();
+    assertThat(collections.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+  }
 }

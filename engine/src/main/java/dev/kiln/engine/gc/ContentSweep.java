@@ -30,7 +30,10 @@ final class ContentSweep {
   /** Larger blobs are layers, not indexes or manifests: not worth parsing. */
   private static final long MAX_MANIFEST = 4 << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made when a manifest is first parsed: the engine builds its sweep at start, and an empty store has none. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Database db;
   private final FileContentStore content;
@@ -96,7 +99,7 @@ final class ContentSweep {
       if (size > MAX_MANIFEST) continue;
       JsonNode doc;
       try (InputStream in = content.open(d)) {
-        doc = JSON.readTree(in);
+        doc = Json.MAPPER.readTree(in);
       } catch (IOException notJson) {
         continue;
       }

@@ -29,7 +29,10 @@ import java.util.Optional;
  * {@code POST <realm>} with {@code grant_type=refresh_token}.
  */
 final class TokenFetcher {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on the first token: a daemon builds this fetcher at start and may never pull (375 classes). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Pipeline pipeline;
   private final Clock clock;
@@ -91,7 +94,7 @@ final class TokenFetcher {
   }
 
   private IssuedToken parse(String action, byte[] body) throws IOException {
-    JsonNode json = JSON.readTree(body);
+    JsonNode json = Json.MAPPER.readTree(body);
     String token = json.path("token").asText(json.path("access_token").asText(""));
     if (token.isEmpty()) {
       throw new Rejected(action, 200, "token response has neither token nor access_token");
