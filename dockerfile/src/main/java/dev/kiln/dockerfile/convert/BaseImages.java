@@ -137,9 +137,12 @@ final class BaseImages {
 
     private State imageState(StageState s, String name, Platform platform) {
         String step = StepNames.prefix(s, "FROM " + name, options.prefixPlatform(), platform);
-        return State.image(name, o -> o.platform(platform).resolveMode(options.imageResolveMode())
-                .description(Map.of(DOCKERFILE_COMMAND, s.stage.origin().code()))
-                .customName(step));
+        return State.image(name, o -> {
+            o.platform(platform).resolveMode(options.imageResolveMode())
+                    .description(Map.of(DOCKERFILE_COMMAND, s.stage.origin().code()))
+                    .customName(step);
+            options.locate(o, s.stage.origin());
+        });
     }
 
     /** An image without layers is scratch (schema 1 images lack diff ids, so history decides). */

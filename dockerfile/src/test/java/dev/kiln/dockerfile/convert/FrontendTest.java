@@ -51,8 +51,8 @@ class FrontendTest {
     }
 
     @Test
-    void runAndCopyOpsRecordTheirLinesInTheDefinitionsSourceMap() throws Exception {
-        String dockerfile = "FROM scratch\nCOPY . /app\nRUN echo a && \\\n  echo b\n";
+    void fromRunAndCopyOpsRecordTheirLinesInTheDefinitionsSourceMap() throws Exception {
+        String dockerfile = "FROM localhost:5000/busybox\nCOPY . /app\nRUN echo a && \\\n  echo b\n";
         var def = new DockerfileFrontend().build(context(Map.of(), dockerfile, null)).definition();
         var source = def.getSource();
         assertThat(source.getInfosList()).singleElement().satisfies(info -> {
@@ -62,7 +62,7 @@ class FrontendTest {
         });
         var lines = source.getLocationsMap().values().stream().flatMap(l -> l.getLocationsList().stream())
                 .map(l -> l.getRanges(0).getStart().getLine() + "-" + l.getRanges(0).getEnd().getLine()).sorted().toList();
-        assertThat(lines).containsExactly("2-2", "3-4");
+        assertThat(lines).containsExactly("1-1", "2-2", "3-4");
     }
 
     @Test
