@@ -1,15 +1,11 @@
 package dev.kiln.cli;
 
-import java.lang.reflect.Field;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The {@code kiln} command; each sub-command lives in its own class, registered by {@link
@@ -41,16 +37,6 @@ final class KilnCommand implements Runnable {
    * first reading costs 20 ms of a fresh JVM (its proxy class is generated).
    */
   static final Set<String> OPTIONS_WITH_VALUES = Set.of("--addr", "--tlscacert", "--tlscert", "--tlskey", "--tlsservername");
-
-  /** The names of {@code options}' options that take a value, from their annotations. */
-  static Set<String> optionsWithValues(Class<?> options) {
-    Set<String> names = new HashSet<>();
-    for (Field f : options.getDeclaredFields()) {
-      Option o = f.getAnnotation(Option.class);
-      if (o != null && f.getType() != boolean.class && f.getType() != Boolean.class) names.addAll(List.of(o.names()));
-    }
-    return Set.copyOf(names);
-  }
 
   /**
    * The sub-command {@code args} run, when it can be told without parsing: the first argument that
