@@ -36,14 +36,11 @@ final class IdleMemoryRelease implements BuildActivity {
 
   @Override
   public void ended() {
-    long scheduledAt;
     synchronized (this) {
       running--;
       changes++;
-      if (running > 0) return;
-      scheduledAt = changes;
     }
-    schedule(scheduledAt);
+    scheduleIfIdle();
   }
 
   /**
@@ -51,15 +48,16 @@ final class IdleMemoryRelease implements BuildActivity {
    * the engine's opening, the database) grew the heap to about twice what stays live.
    */
   void startedUp() {
+    scheduleIfIdle();
+  }
+
+  /** A release after the quiet period, unless a build runs now or starts or ends before then. */
+  private void scheduleIfIdle() {
     long scheduledAt;
     synchronized (this) {
       if (running > 0) return;
       scheduledAt = changes;
     }
-    schedule(scheduledAt);
-  }
-
-  private void schedule(long scheduledAt) {
     Thread.ofVirtual().name("kilnd-idle-release").start(() -> collectIfStillIdle(scheduledAt));
   }
 
