@@ -34,6 +34,11 @@ public final class SourceMap {
     return language;
   }
 
+  /** Whole lines {@code first} to {@code last} (1-based; a {@code last} before {@code first} means {@code first} alone). */
+  public SourceLocation lines(int first, int last) {
+    return location(List.of(SourceLocation.Range.of(first, 0, Math.max(first, last), 0)));
+  }
+
   /** A location in this file covering the given ranges. */
   public SourceLocation location(List<SourceLocation.Range> ranges) {
     return new SourceLocation(this, ranges);

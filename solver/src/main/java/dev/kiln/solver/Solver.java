@@ -3,6 +3,7 @@ package dev.kiln.solver;
 import dev.kiln.solver.cache.CacheKeyStorage;
 import dev.kiln.solver.flight.SingleFlight;
 import dev.kiln.solver.progress.VertexEvent;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,7 +49,7 @@ public final class Solver {
    * Waits until no execution runs, cancelled ones winding down included (see
    * {@link SingleFlight#awaitIdle}); false when some still ran after {@code timeout}.
    */
-  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
     return flights.awaitIdle(timeout);
   }
 

@@ -2,7 +2,6 @@ package dev.kiln.dockerfile.convert;
 
 import dev.kiln.dockerfile.instructions.Origin;
 import dev.kiln.llb.OpOptions;
-import dev.kiln.llb.SourceLocation;
 import dev.kiln.llb.SourceMap;
 import dev.kiln.llb.ImageOptions.ResolveMode;
 import dev.kiln.llb.Network;
@@ -69,8 +68,7 @@ public record ConvertOptions(String target, Map<String, String> buildArgs, Map<S
     /** Records on an op the Dockerfile lines it comes from, when converting with a source map. */
     void locate(OpOptions<?> op, Origin origin) {
         if (sourceMap != null && origin.startLine() > 0) {
-            op.location(sourceMap.location(List.of(SourceLocation.Range.of(origin.startLine(), 0,
-                    Math.max(origin.startLine(), origin.endLine()), 0))));
+            op.location(sourceMap.lines(origin.startLine(), origin.endLine()));
         }
     }
 

@@ -62,6 +62,6 @@ public final class DockerfileFrontend implements Frontend {
         if (!e.hasLocation()) {
             return null;
         }
-        return map.location(List.of(SourceLocation.Range.of(e.startLine(), 0, e.endLine(), 0)));
+        return map.lines(e.startLine(), e.endLine());
     }
 }

@@ -55,6 +55,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,7 @@ import java.util.Set;
 public final class Worker implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Worker.class.getName());
   /** How long closing waits for cancelled steps to stop their containers and release their mounts. */
-  private static final java.time.Duration STEPS_WIND_DOWN = java.time.Duration.ofSeconds(15);
+  private static final Duration STEPS_WIND_DOWN = Duration.ofSeconds(15);
   private final StateLock lock;
   private final Database db;
   private final FileContentStore content;
