@@ -3,6 +3,7 @@ package dev.kiln.engine.fs;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -24,9 +25,10 @@ public final class Trees {
   }
 
   public static void deleteRecursively(Path p) throws IOException {
-    var st = dev.kiln.engine.sys.PosixFiles.lstatIfExists(p); // absent: no exception built and caught
-    if (st.isEmpty()) return;
-    if (!st.get().isDirectory()) {
+    // java.nio, not the engine's lstat: the engine's opening sweeps call this before its syscall
+    // handles are linked (a background step links them), and must not wait for that.
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
+    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
       Files.deleteIfExists(p);
       return;
     }

@@ -3,7 +3,6 @@ package dev.kiln.engine.metadata;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,7 +67,8 @@ public final class Database implements AutoCloseable {
     // against a regular expression and run a second query after each INSERT.
     var options = new java.util.Properties();
     options.setProperty("jdbc.get_generated_keys", "false");
-    Connection c = DriverManager.getConnection(url, options);
+    // The driver itself, not DriverManager: that first scans every jar for java.sql.Driver services.
+    Connection c = org.sqlite.JDBC.createConnection(url, options);
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout=10000");
       s.execute("PRAGMA foreign_keys=ON");

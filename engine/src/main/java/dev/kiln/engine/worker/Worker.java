@@ -45,6 +45,7 @@ import dev.kiln.engine.source.image.RegistryMetaResolver;
 import dev.kiln.engine.source.image.RegistryResolver;
 import dev.kiln.engine.source.local.LocalSource;
 import dev.kiln.engine.source.ocilayout.OciLayoutSource;
+import dev.kiln.engine.sys.NativeWarmUp;
 import dev.kiln.llb.frontend.ImageMetaResolver;
 import dev.kiln.registry.client.DistributionClient;
 import dev.kiln.registry.hosts.HostsConfig;
@@ -99,14 +100,13 @@ public final class Worker implements AutoCloseable {
     // The database and the registry client open beside the sweeps of containers and mounts (they
     // use nothing those remove): about 100 ms of a fresh JVM's first-use work, halved on two cores.
     OpeningStep<Database> database = OpeningStep.start("kiln-open-database", () -> openDatabase(root));
-    OpeningStep<HostsConfig> hostsConfig = OpeningStep.start("kiln-open-registry", () -> registryHosts(config));
-    OpeningStep<DistributionClient> registryClient = OpeningStep.start("kiln-open-registry-client", () -> {
-      DistributionClient client = registryClient(config, hostsConfig.join());
-      // Most builds start FROM a registry image: loading the TLS trust store its client needs
-      // overlaps the rest of the opening and the Dockerfile's parsing instead of following them.
-      client.warmUp();
-      return client;
+    OpeningStep.start("kiln-open-native", () -> {
+      NativeWarmUp.run(root);
+      return null;
     });
+    OpeningStep<HostsConfig> hostsConfig = OpeningStep.start("kiln-open-registry", () -> registryHosts(config));
+    OpeningStep<DistributionClient> registryClient =
+        OpeningStep.start("kiln-open-registry-client", () -> registryClient(config, hostsConfig.join()));
     try {
       // A killed process may have left containers running and trees mounted: stop and detach
       // them before the sweeps below delete what they use.

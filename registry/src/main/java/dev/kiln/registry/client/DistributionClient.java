@@ -51,14 +51,6 @@ public final class DistributionClient implements RegistryClient, AutoCloseable {
     return new Builder();
   }
 
-  /**
-   * Starts loading the TLS context every HTTP client here needs in the background (see {@link
-   * Endpoints#warmUp}), so a process whose first step is a pull does not wait for it.
-   */
-  public void warmUp() {
-    wire.endpoints().warmUp();
-  }
-
   /** Releases the HTTP clients; requests still running fail. */
   @Override
   public void close() {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.security.NoSuchAlgorithmException;
-import javax.net.ssl.SSLContext;
 
 /**
  * Turns a registry name into the endpoints to try, in order. Pulls go to the host's mirrors first,
@@ -26,28 +24,17 @@ public final class Endpoints implements AutoCloseable {
   private final HostsConfig config;
   private final Duration connectTimeout;
   private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
-  private Thread warmUp;
+  /** The JDK's trust store, loaded once an HTTPS endpoint is about to be used. */
+  private final DefaultTrust defaultTrust = new DefaultTrust();
 
   public Endpoints(HostsConfig config, Duration connectTimeout) {
     this.config = config;
     this.connectTimeout = connectTimeout;
   }
 
-  /**
-   * Starts loading, in the background, the JDK's default TLS context (its trust store) that every
-   * HTTP client here is built on, plain-HTTP ones too (their redirects may lead to HTTPS): 0.1–0.3 s
-   * of a cold process, on the path of its first pull. Started when the engine opens, it overlaps
-   * the engine's other start-up work. Builds no client, so no selector thread runs before a request.
-   */
-  public synchronized void warmUp() {
-    if (warmUp != null) return;
-    warmUp = Thread.ofPlatform().daemon().name("kiln-registry-warm-up").start(() -> {
-      try {
-        SSLContext.getDefault();
-      } catch (NoSuchAlgorithmException | RuntimeException e) {
-        // the first request meets the failure again and reports it
-      }
-    });
+  /** Whether the JDK's trust store was loaded: only HTTPS endpoints with verification need it. */
+  boolean trustStoreLoaded() {
+    return defaultTrust.isLoaded();
   }
 
   /** Mirrors of {@code registry} (as configured), then the registry itself. */
@@ -92,6 +79,10 @@ public final class Endpoints implements AutoCloseable {
       boolean skipVerify)
       throws IOException {
     URI base = URI.create(scheme + "://" + apiHost);
+    if (scheme.equals("https") && !skipVerify) {
+      // Its handshake needs the trust store: loading it now overlaps the lookup and the connect.
+      defaultTrust.preload();
+    }
     return new Endpoint(base, client(host, skipVerify), mirror, credentialHost);
   }
 
@@ -111,9 +102,9 @@ public final class Endpoints implements AutoCloseable {
               .connectTimeout(connectTimeout)
               // Redirects are followed by an interceptor, which drops credentials across hosts.
               .followRedirects(HttpClient.Redirect.NEVER);
-      if (skipVerify || host.customTls()) {
-        b.sslContext(TlsContexts.create(host, skipVerify));
-      }
+      // Always a context of ours: the JDK's default one loads the trust store as the client is
+      // built, which a plain-HTTP client only needs if a redirect leads to HTTPS.
+      b.sslContext(TlsContexts.create(host, skipVerify, defaultTrust));
       return b.build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

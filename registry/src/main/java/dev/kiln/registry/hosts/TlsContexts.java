@@ -29,10 +29,11 @@ import javax.net.ssl.X509TrustManager;
 final class TlsContexts {
   private TlsContexts() {}
 
-  static SSLContext create(HostConfig config, boolean skipVerify) throws IOException {
+  /** {@code defaultTrust} checks chains when neither {@code skipVerify} nor extra CAs apply. */
+  static SSLContext create(HostConfig config, boolean skipVerify, DefaultTrust defaultTrust) throws IOException {
     try {
       TrustManager[] trust =
-          skipVerify ? new TrustManager[] {new TrustAll()} : trustManagers(config.ca());
+          skipVerify ? new TrustManager[] {new TrustAll()} : trustManagers(config.ca(), defaultTrust);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(keyManagers(config.keypairs()), trust, null);
       return ctx;
@@ -41,10 +42,10 @@ final class TlsContexts {
     }
   }
 
-  private static TrustManager[] trustManagers(List<Path> caFiles)
+  private static TrustManager[] trustManagers(List<Path> caFiles, DefaultTrust defaultTrust)
       throws IOException, GeneralSecurityException {
     if (caFiles.isEmpty()) {
-      return null; // the JDK default
+      return new TrustManager[] {defaultTrust};
     }
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
