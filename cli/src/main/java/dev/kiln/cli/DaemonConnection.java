@@ -32,7 +32,11 @@ record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) impleme
   @Override
   public void close() throws IOException {
     channel.shutdownNow();
-    if (embedded != null) embedded.close();
+    if (embedded != null) {
+      embedded.close();
+    } else {
+      Connections.closeLoop();
+    }
   }
 
   /** One call on a daemon; returns the exit code. */

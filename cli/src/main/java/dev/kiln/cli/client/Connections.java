@@ -12,6 +12,7 @@ import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /** Opens a channel to a running kilnd from an {@code --addr} value: {@code unix:///PATH} or {@code tcp://HOST:PORT}. */
 public final class Connections {
@@ -28,6 +29,19 @@ public final class Connections {
   }
 
   private Connections() {}
+
+  /**
+   * Stops the event loop, if one started: its thread waits in epoll_wait, native code, and a
+   * JVM that exits with such a thread waits 300 ms for it. Channels must be shut down first.
+   */
+  public static void closeLoop() {
+    EventLoopGroup g;
+    synchronized (Connections.class) {
+      g = group;
+      group = null;
+    }
+    if (g != null) g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
+  }
 
   public static ManagedChannel open(String addr) {
     return open(addr, ClientTls.NONE);
