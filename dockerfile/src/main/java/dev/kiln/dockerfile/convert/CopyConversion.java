@@ -8,6 +8,7 @@ import dev.kiln.llb.CopyOptions;
 import dev.kiln.llb.FileAction;
 import dev.kiln.llb.LlbCaps;
 import dev.kiln.llb.MarshalOptions;
+import dev.kiln.llb.OpOptions;
 import dev.kiln.llb.Paths;
 import dev.kiln.llb.State;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,15 @@ final class CopyConversion {
         FileAction action = null;
         for (String src : c.paths().sourcePaths()) {
             commit.append(' ').append(src);
-            action = chain(action, sourceCopy(c, src, source, dest, mode, owner));
+            action = chain(action, sourceCopy(c, src, source, dest, mode, owner, ctx));
         }
         for (SourceContent content : c.paths().sourceContents()) {
             commit.append(" <<").append(content.path());
             State doc = State.scratch().file(FileAction.mkfile(content.path(), 0664,
-                    content.data().getBytes(StandardCharsets.UTF_8)), o -> o.customName("[internal] preparing inline document"));
+                    content.data().getBytes(StandardCharsets.UTF_8)), o -> {
+                        o.customName("[internal] preparing inline document");
+                        ctx.options().locate(o, c.origin());
+                    });
             action = chain(action, new Step(doc, content.path(), dest, o -> basic(o, mode, owner)));
         }
         commit.append(' ').append(c.paths().destPath());
@@ -55,17 +59,18 @@ final class CopyConversion {
     private record Step(State source, String src, String dest, Consumer<CopyOptions> options) {}
 
     private static Step sourceCopy(Instruction.Copy c, String src, State source, String dest, Integer mode,
-            Chown owner) throws ConversionException {
+            Chown owner, DispatchContext ctx) throws ConversionException {
         CopyFlags f = c.flags();
+        Consumer<OpOptions<?>> located = o -> ctx.options().locate(o, c.origin());
         if (c.add() && CopySources.isGit(src)) {
-            CopySources.Remote git = CopySources.git(src, f.keepGitDir(), f.checksum());
+            CopySources.Remote git = CopySources.git(src, f.keepGitDir(), f.checksum(), located);
             return new Step(git.state(), git.path(), dest, o -> basic(o, mode, owner));
         }
         if (CopySources.isHttp(src)) {
             if (!c.add()) {
                 throw Errors.at(c.origin(), "source can't be a URL for COPY");
             }
-            CopySources.Remote http = CopySources.http(src, f.checksum());
+            CopySources.Remote http = CopySources.http(src, f.checksum(), located);
             return new Step(http.state(), http.path(), dest, o -> basic(o, mode, owner));
         }
         if (!f.checksum().isEmpty()) {
@@ -120,8 +125,10 @@ final class CopyConversion {
                 o.progressGroup(group, groupName, true);
                 ctx.options().locate(o, c.origin());
             });
-            State merged = State.merge(List.of(d.state, layer), o -> o.progressGroup(group, groupName, false)
-                    .customName(mergeName));
+            State merged = State.merge(List.of(d.state, layer), o -> {
+                o.progressGroup(group, groupName, false).customName(mergeName);
+                ctx.options().locate(o, c.origin());
+            });
             d.state = d.state.withOutput(merged.output());
             return;
         }
