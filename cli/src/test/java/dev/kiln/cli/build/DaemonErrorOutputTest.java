@@ -43,7 +43,7 @@ class DaemonErrorOutputTest {
            3 | >>> RUNN echo
            4 |     CMD ["x"]
         --------------------
-        ERROR: unknown instruction: RUNN
+        ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)
         """);
   }
 
