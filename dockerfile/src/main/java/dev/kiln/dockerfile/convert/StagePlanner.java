@@ -6,6 +6,7 @@ import dev.kiln.dockerfile.instructions.ParsedDockerfile;
 import dev.kiln.dockerfile.instructions.RunMount;
 import dev.kiln.dockerfile.instructions.RunMountParser;
 import dev.kiln.dockerfile.instructions.Stage;
+import dev.kiln.dockerfile.parser.Suggestions;
 import dev.kiln.dockerfile.shell.ShellExpansionException;
 import dev.kiln.dockerfile.shell.ShellLexer;
 import dev.kiln.llb.Platform;
@@ -153,8 +154,8 @@ final class StagePlanner {
         if (target.isEmpty()) {
             return stages.last();
         }
-        return stages.byName(target).orElseThrow(() -> new ConversionException(
-                "target stage \"" + target + "\" could not be found"));
+        return stages.byName(target).orElseThrow(() -> new ConversionException(Suggestions.withHint(
+                "target stage \"" + target + "\" could not be found", target, stages.names(), true)));
     }
 
     private static int countSteps(StageState s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +50,21 @@ class ErrorMessagesTest {
                 mistake("FROM scratch\nRUN --mount=type=cache,traget=/x true\n", 2,
                         "unexpected key 'traget' in 'traget=/x' (did you mean target?)"),
                 mistake("FROM scratch\nRUN <<EOF\necho hi\n", 2, "unterminated heredoc"),
-                mistake("FROM scratch\nCOPY --from=1 a /b\n", 2, "invalid stage index 1"));
+                mistake("FROM scratch\nCOPY --from=1 a /b\n", 2, "invalid stage index 1"),
+                // A mistyped stage name is taken for an image, which cannot be found.
+                mistake("FROM scratch AS builder\nFROM scratch\nCOPY --from=buildr /a /b\n", 3, "buildr: pull access "
+                        + "denied, repository does not exist: docker.io/library/buildr:latest (did you mean builder?)"),
+                mistake("FROM alpin\n", 1, "alpin: pull access denied, repository does not exist: "
+                        + "docker.io/library/alpin:latest (did you mean alpine?)"));
+    }
+
+    @Test
+    void anUnknownTargetSuggestsAStage() {
+        var options = ConvertOptions.builder(new FakeImageResolver()).target("buidler").build();
+        ConversionException e = catchThrowableOfType(ConversionException.class, () -> DockerfileConverter.convert(
+                "FROM scratch AS builder\nFROM scratch\n".getBytes(StandardCharsets.UTF_8), options));
+        assertThat(e).hasMessage("target stage \"buidler\" could not be found (did you mean builder?)");
+        assertThat(e.hasLocation()).isFalse();
     }
 
     private static Arguments mistake(String dockerfile, int line, String message) {
