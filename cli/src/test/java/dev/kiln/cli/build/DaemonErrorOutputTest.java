@@ -67,6 +67,24 @@ class DaemonErrorOutputTest {
   }
 
   @Test
+  void aFailingWorkdirIsShownAtItsLine() throws Exception {
+    java.nio.file.Path ctx = java.nio.file.Files.createDirectories(tmp.resolve("ctx"));
+    java.nio.file.Files.writeString(ctx.resolve("app"), "a file, not a directory\n");
+    java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY app /app\n\nWORKDIR /app/sub\nCMD [\"x\"]\n");
+    Cli r = Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("""
+        Dockerfile:4
+        --------------------
+           2 |     COPY app /app
+           3 |
+           4 | >>> WORKDIR /app/sub
+           5 |     CMD ["x"]
+        --------------------
+        ERROR: failed to solve: mkdir /app/sub: not a directory""");
+  }
+
+  @Test
   void aFilterTheDaemonRefusesIsAUsageError() throws Exception {
     Cli r = Cli.run("du", "--root", tmp.resolve("state").toString(), "--filter", "colour==red");
     assertThat(r.exitCode()).isEqualTo(2);
