@@ -83,7 +83,7 @@ final class StageDispatcher {
                 }
                 Node node = nodes.getFirst().withLines(at.startLine(), at.endLine());
                 Instruction ins = InstructionsParser.parseInstruction(node);
-                dispatch(d, StagePlanner.toCommand(ins, ctx.stages()));
+                dispatch(d, StagePlanner.toCommand(ins, ctx.stages(), ctx.lexer()));
             } catch (DockerfileParseException e) {
                 throw Errors.at(at, e.reason(), e);
             } catch (InstructionException e) {

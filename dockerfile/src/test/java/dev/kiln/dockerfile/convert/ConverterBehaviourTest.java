@@ -64,7 +64,7 @@ class ConverterBehaviourTest {
     @Test
     void missingTargetIsAnError() {
         assertThatThrownBy(() -> convert("FROM scratch AS a\n", options().target("b")))
-                .hasMessage("target stage \"b\" could not be found");
+                .hasMessage("target stage \"b\" could not be found (did you mean a?)");
     }
 
     @Test

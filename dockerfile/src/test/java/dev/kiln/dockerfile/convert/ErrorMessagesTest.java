@@ -28,6 +28,10 @@ class ErrorMessagesTest {
                         "dockerfile parse error on line 2: unknown flag: chonw (did you mean chown?)"),
                 mistake("FROM scratch\nRUN --mount=type=cahce,target=/x true\n", 2,
                         "dockerfile parse error on line 2: unsupported mount type \"cahce\" (did you mean cache?)"),
+                mistake("FROM --platfrom=linux/amd64 scratch\n", 1,
+                        "dockerfile parse error on line 1: unknown flag: platfrom (did you mean platform?)"),
+                mistake("FROM scratch\nENV =x\n", 2, "dockerfile parse error on line 2: ENV names can not be blank"),
+                mistake("FROM scratch\nLABEL\n", 2, "dockerfile parse error on line 2: LABEL requires at least one argument"),
                 mistake("FROM scratch\nCOPY --chown a /b\n", 2,
                         "dockerfile parse error on line 2: missing a value on flag: chown"),
                 mistake("FROM scratch\nWORKDIR\n", 2, "dockerfile parse error on line 2: WORKDIR requires exactly one argument"),
@@ -51,6 +55,9 @@ class ErrorMessagesTest {
                         "unexpected key 'traget' in 'traget=/x' (did you mean target?)"),
                 mistake("FROM scratch\nRUN <<EOF\necho hi\n", 2, "unterminated heredoc"),
                 mistake("FROM scratch\nCOPY --from=1 a /b\n", 2, "invalid stage index 1"),
+                mistake("ARG B=builder\nFROM scratch\nCOPY --from=${B} /a /b\n", 3, "variable expansion is not supported "
+                        + "for --from, define a new stage with FROM using ARG from global scope as a workaround"),
+                mistake("FROM scratch\nSTOPSIGNAL SIGFOO\n", 2, "Invalid signal: SIGFOO"),
                 // A mistyped stage name is taken for an image, which cannot be found.
                 mistake("FROM scratch AS builder\nFROM scratch\nCOPY --from=buildr /a /b\n", 3, "buildr: pull access "
                         + "denied, repository does not exist: docker.io/library/buildr:latest (did you mean builder?)"),
