@@ -28,6 +28,10 @@ final class CopyConversion {
             throws ConversionException {
         CopyFlags f = c.flags();
         boolean fromContext = cmd.sources().isEmpty();
+        if (!fromContext && definedLater(cmd.sources().getFirst())) {
+            throw Errors.at(c.origin(), "cannot copy from stage \"" + f.from() + "\", it needs to be defined before "
+                    + "current stage \"" + d.stageName + "\"");
+        }
         State source = fromContext ? ctx.buildContext() : cmd.sources().getFirst().state;
         String dest = destination(d, c.paths().destPath());
         Chown owner = f.chown().isEmpty() ? null : Chown.parse(f.chown());
@@ -54,6 +58,11 @@ final class CopyConversion {
             c.paths().sourcePaths().stream().filter(s -> !c.add() || !isRemote(s))
                     .forEach(s -> d.ctxPaths.add(Paths.join("/", s)));
         }
+    }
+
+    /** A stage of this Dockerfile not converted yet (images and named contexts are ready from the start). */
+    private static boolean definedLater(StageState source) {
+        return !source.dispatched && !source.unregistered && !source.noinit;
     }
 
     private record Step(State source, String src, String dest, Consumer<CopyOptions> options) {}

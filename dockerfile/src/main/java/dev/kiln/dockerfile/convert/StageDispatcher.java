@@ -32,6 +32,7 @@ final class StageDispatcher {
     }
 
     void dispatch(StageState d) throws ConversionException {
+        d.dispatched = true;
         inherit(d);
         runTriggers(d);
         for (Command cmd : d.commands) {

@@ -58,6 +58,8 @@ class ErrorMessagesTest {
                 mistake("ARG B=builder\nFROM scratch\nCOPY --from=${B} /a /b\n", 3, "variable expansion is not supported "
                         + "for --from, define a new stage with FROM using ARG from global scope as a workaround"),
                 mistake("FROM scratch\nSTOPSIGNAL SIGFOO\n", 2, "Invalid signal: SIGFOO"),
+                mistake("FROM scratch AS first\nCOPY --from=later /a /b\nFROM scratch AS later\nFROM first\n", 2,
+                        "cannot copy from stage \"later\", it needs to be defined before current stage \"first\""),
                 // A mistyped stage name is taken for an image, which cannot be found.
                 mistake("FROM scratch AS builder\nFROM scratch\nCOPY --from=buildr /a /b\n", 3, "buildr: pull access "
                         + "denied, repository does not exist: docker.io/library/buildr:latest (did you mean builder?)"),
