@@ -165,7 +165,9 @@ final class SolveRunner {
       return new Built(platforms, frontend.multiPlatform());
     } catch (FrontendRunner.FrontendFailure e) {
       step.done(e.getMessage());
-      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e), e.location().orElse(null));
+      // Worded like a failed step ("failed to solve: dockerfile parse error on line 3: ..."), as buildx prints it.
+      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription("failed to solve: " + e.getMessage()).withCause(e),
+          e.location().orElse(null));
     }
   }
 

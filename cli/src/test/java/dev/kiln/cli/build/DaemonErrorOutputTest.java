@@ -43,7 +43,7 @@ class DaemonErrorOutputTest {
            3 | >>> RUNN echo
            4 |     CMD ["x"]
         --------------------
-        ERROR: unknown instruction: RUNN
+        ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)
         """);
   }
 
@@ -64,6 +64,24 @@ class DaemonErrorOutputTest {
         --------------------
         ERROR: failed to solve: process "/bin/sh -c echo about to fail; exit 3" did not complete successfully: exit code: 3
         """);
+  }
+
+  @Test
+  void aFailingWorkdirIsShownAtItsLine() throws Exception {
+    java.nio.file.Path ctx = java.nio.file.Files.createDirectories(tmp.resolve("ctx"));
+    java.nio.file.Files.writeString(ctx.resolve("app"), "a file, not a directory\n");
+    java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY app /app\n\nWORKDIR /app/sub\nCMD [\"x\"]\n");
+    Cli r = Cli.run("build", ctx.toString(), "--root", tmp.resolve("state").toString(), "--progress", "plain");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("""
+        Dockerfile:4
+        --------------------
+           2 |     COPY app /app
+           3 |
+           4 | >>> WORKDIR /app/sub
+           5 |     CMD ["x"]
+        --------------------
+        ERROR: failed to solve: mkdir /app/sub: not a directory""");
   }
 
   @Test

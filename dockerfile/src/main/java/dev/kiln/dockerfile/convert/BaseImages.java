@@ -3,6 +3,7 @@ package dev.kiln.dockerfile.convert;
 import dev.kiln.dockerfile.image.Image;
 import dev.kiln.dockerfile.image.ImageJson;
 import dev.kiln.dockerfile.image.History;
+import dev.kiln.dockerfile.parser.Suggestions;
 import dev.kiln.llb.Platform;
 import dev.kiln.llb.State;
 import dev.kiln.llb.frontend.ResolvedImage;
@@ -55,7 +56,7 @@ final class BaseImages {
         // time, not one per stage), and a name several stages start from only once.
         Map<Lookup, Outcome> found = lookUpAll(fromRegistry.stream().filter(reachable::contains).map(this::lookup).distinct().toList());
         for (StageState s : fromRegistry) {
-            resolve(s, reachable.contains(s) ? found.get(lookup(s)) : null);
+            resolve(s, reachable.contains(s) ? found.get(lookup(s)) : null, stages);
         }
     }
 
@@ -105,13 +106,13 @@ final class BaseImages {
     }
 
     /** @param found the stage's looked-up base image, null when the stage is unreachable */
-    private void resolve(StageState s, Outcome found) throws ConversionException {
+    private void resolve(StageState s, Outcome found, Stages stages) throws ConversionException {
         Platform platform = s.platform != null ? s.platform : platforms.target();
         String name = s.baseName;
         boolean scratch = false;
         if (found != null) {
             if (found.failure() != null) {
-                throw Errors.at(s.stage.origin(), s.baseName + ": " + found.failure().getMessage(), found.failure());
+                throw Errors.at(s.stage.origin(), notFound(s.baseName, found.failure(), stages), found.failure());
             }
             ResolvedImage resolved = found.image();
             Image img = parse(s, resolved.config());
@@ -125,6 +126,17 @@ final class BaseImages {
         s.baseName = name;
         s.state = scratch ? State.scratch() : imageState(s, name, platform);
         s.platform = platform;
+    }
+
+    /**
+     * BuildKit's message for a base image (or {@code COPY --from} source) that cannot be resolved,
+     * with a hint when the name is close to a stage's name or a common image: a mistyped stage name
+     * is taken for an image name.
+     */
+    private static String notFound(String name, Exception failure, Stages stages) {
+        List<String> candidates = new ArrayList<>(stages.names());
+        candidates.addAll(ImageNames.COMMON);
+        return Suggestions.withHint(name + ": " + failure.getMessage(), name, candidates, true);
     }
 
     private static Image parse(StageState s, byte[] config) throws ConversionException {

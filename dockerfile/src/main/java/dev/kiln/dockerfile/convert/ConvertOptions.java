@@ -26,9 +26,11 @@ import java.util.Set;
  * @param ignoreCache      stages not to take from the cache: null none, empty all
  * @param forceNetworkMode network for every RUN without {@code --network}, or null for sandbox
  * @param namedContexts    {@code context:KEY} options by KEY ({@code NAME} or {@code NAME::os/arch})
- * @param sourceMap        the Dockerfile as a source map: FROM, RUN, COPY and ADD ops record their lines
- *                         in it (the Definition's {@code source}), so a failing step can be shown in
- *                         the file; null for none, as BuildKit's dockerfile2llb without one
+ * @param sourceMap        the Dockerfile as a source map: every op an instruction makes (its image,
+ *                         exec, file, merge, HTTP or Git source ops and their helpers) records the
+ *                         instruction's lines in it (the Definition's {@code source}), so a failing
+ *                         step can be shown in the file; null for none, as BuildKit's dockerfile2llb
+ *                         without one
  */
 public record ConvertOptions(String target, Map<String, String> buildArgs, Map<String, String> labels,
         List<Platform> targetPlatforms, List<Platform> buildPlatforms, Set<String> llbCaps, String sessionId,

@@ -8,6 +8,7 @@ import dev.kiln.llb.CopyOptions;
 import dev.kiln.llb.FileAction;
 import dev.kiln.llb.LlbCaps;
 import dev.kiln.llb.MarshalOptions;
+import dev.kiln.llb.OpOptions;
 import dev.kiln.llb.Paths;
 import dev.kiln.llb.State;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,10 @@ final class CopyConversion {
             throws ConversionException {
         CopyFlags f = c.flags();
         boolean fromContext = cmd.sources().isEmpty();
+        if (!fromContext && definedLater(cmd.sources().getFirst())) {
+            throw Errors.at(c.origin(), "cannot copy from stage \"" + f.from() + "\", it needs to be defined before "
+                    + "current stage \"" + d.stageName + "\"");
+        }
         State source = fromContext ? ctx.buildContext() : cmd.sources().getFirst().state;
         String dest = destination(d, c.paths().destPath());
         Chown owner = f.chown().isEmpty() ? null : Chown.parse(f.chown());
@@ -35,12 +40,15 @@ final class CopyConversion {
         FileAction action = null;
         for (String src : c.paths().sourcePaths()) {
             commit.append(' ').append(src);
-            action = chain(action, sourceCopy(c, src, source, dest, mode, owner));
+            action = chain(action, sourceCopy(c, src, source, dest, mode, owner, ctx));
         }
         for (SourceContent content : c.paths().sourceContents()) {
             commit.append(" <<").append(content.path());
             State doc = State.scratch().file(FileAction.mkfile(content.path(), 0664,
-                    content.data().getBytes(StandardCharsets.UTF_8)), o -> o.customName("[internal] preparing inline document"));
+                    content.data().getBytes(StandardCharsets.UTF_8)), o -> {
+                        o.customName("[internal] preparing inline document");
+                        ctx.options().locate(o, c.origin());
+                    });
             action = chain(action, new Step(doc, content.path(), dest, o -> basic(o, mode, owner)));
         }
         commit.append(' ').append(c.paths().destPath());
@@ -52,20 +60,26 @@ final class CopyConversion {
         }
     }
 
+    /** A stage of this Dockerfile not converted yet (images and named contexts are ready from the start). */
+    private static boolean definedLater(StageState source) {
+        return !source.dispatched && !source.unregistered && !source.noinit;
+    }
+
     private record Step(State source, String src, String dest, Consumer<CopyOptions> options) {}
 
     private static Step sourceCopy(Instruction.Copy c, String src, State source, String dest, Integer mode,
-            Chown owner) throws ConversionException {
+            Chown owner, DispatchContext ctx) throws ConversionException {
         CopyFlags f = c.flags();
+        Consumer<OpOptions<?>> located = o -> ctx.options().locate(o, c.origin());
         if (c.add() && CopySources.isGit(src)) {
-            CopySources.Remote git = CopySources.git(src, f.keepGitDir(), f.checksum());
+            CopySources.Remote git = CopySources.git(src, f.keepGitDir(), f.checksum(), located);
             return new Step(git.state(), git.path(), dest, o -> basic(o, mode, owner));
         }
         if (CopySources.isHttp(src)) {
             if (!c.add()) {
                 throw Errors.at(c.origin(), "source can't be a URL for COPY");
             }
-            CopySources.Remote http = CopySources.http(src, f.checksum());
+            CopySources.Remote http = CopySources.http(src, f.checksum(), located);
             return new Step(http.state(), http.path(), dest, o -> basic(o, mode, owner));
         }
         if (!f.checksum().isEmpty()) {
@@ -120,8 +134,10 @@ final class CopyConversion {
                 o.progressGroup(group, groupName, true);
                 ctx.options().locate(o, c.origin());
             });
-            State merged = State.merge(List.of(d.state, layer), o -> o.progressGroup(group, groupName, false)
-                    .customName(mergeName));
+            State merged = State.merge(List.of(d.state, layer), o -> {
+                o.progressGroup(group, groupName, false).customName(mergeName);
+                ctx.options().locate(o, c.origin());
+            });
             d.state = d.state.withOutput(merged.output());
             return;
         }

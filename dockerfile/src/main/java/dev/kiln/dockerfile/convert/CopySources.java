@@ -1,10 +1,12 @@
 package dev.kiln.dockerfile.convert;
 
 import dev.kiln.llb.Digest;
+import dev.kiln.llb.OpOptions;
 import dev.kiln.llb.State;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Remote ADD sources: HTTP(S) files and Git repositories. */
 final class CopySources {
@@ -45,10 +47,12 @@ final class CopySources {
         return "__unnamed__";
     }
 
-    static Remote http(String src, String checksum) {
+    /** @param located records the instruction's location on the source op */
+    static Remote http(String src, String checksum, Consumer<OpOptions<?>> located) {
         String f = httpFilename(src);
         State st = State.http(src, o -> {
             o.filename(f).description(Map.of(BaseImages.DOCKERFILE_COMMAND, ""));
+            located.accept(o);
             if (!checksum.isEmpty()) {
                 o.checksum(Digest.parse(checksum));
             }
@@ -57,11 +61,12 @@ final class CopySources {
     }
 
     /** {@code checksum} (ADD's {@code --checksum}) becomes {@code git.checksum} as given, as in BuildKit. */
-    static Remote git(String src, boolean keepGitDir, String checksum) {
+    static Remote git(String src, boolean keepGitDir, String checksum, Consumer<OpOptions<?>> located) {
         int hash = src.indexOf('#');
         String remote = hash < 0 ? src : src.substring(0, hash);
         String fragment = hash < 0 ? "" : src.substring(hash + 1);
         State st = State.git(remote, fragment, o -> {
+            located.accept(o);
             if (keepGitDir) {
                 o.keepGitDir();
             }

@@ -45,7 +45,8 @@ public final class DockerfileConverter {
 
     private static ParsedDockerfile parse(String text) throws ConversionException {
         try {
-            ParseResult parsed = DockerfileParser.parseAndValidate(text);
+            // The instruction checks run as each instruction is typed, so the first bad one is reported.
+            ParseResult parsed = DockerfileParser.parse(text);
             return InstructionsParser.parse(parsed);
         } catch (DockerfileParseException e) {
             throw new ConversionException(e.reason(), e.startLine(), e.endLine(), e);

@@ -2,9 +2,19 @@ package dev.kiln.dockerfile.convert;
 
 import dev.kiln.llb.Digest;
 import dev.kiln.llb.ImageRefs;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Image reference forms the frontend needs: with a default tag, and pinned to a digest. */
 final class ImageNames {
+
+    /**
+     * Images people often mean, offered (with the stage names) as a hint when a base image cannot be
+     * resolved, as BuildKit does: each as {@code name}, {@code name:latest} and fully qualified.
+     */
+    static final List<String> COMMON = Stream.of("alpine", "busybox", "centos", "debian", "golang", "ubuntu", "fedora")
+            .flatMap(n -> Stream.of(n, "docker.io/library/" + n, n + ":latest", "docker.io/library/" + n + ":latest"))
+            .toList();
 
     private ImageNames() {}
 

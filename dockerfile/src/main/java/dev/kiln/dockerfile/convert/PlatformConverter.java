@@ -34,7 +34,7 @@ final class PlatformConverter {
         NamedContexts contexts = new NamedContexts(options, platforms.build().getFirst());
         Stages stages = StagePlanner.plan(df, meta, lexer, options, contexts);
         StageState target = StagePlanner.target(stages, options.target());
-        StagePlanner.linkSources(stages);
+        StagePlanner.linkSources(stages, lexer);
         Set<StageState> reachable = StagePlanner.reachable(target);
         new BaseImages(options, platforms, contexts).resolveAll(stages, reachable);
 

@@ -26,7 +26,7 @@ final class RunConversion {
 
     static void dispatch(StageState d, Command cmd, Instruction.Run c, DispatchContext ctx)
             throws ConversionException, ShellExpansionException {
-        Argv argv = heredocs(d, c);
+        Argv argv = heredocs(d, c, ctx);
         List<String> args = c.prependShell() ? CommandInstructions.withShell(d.image, argv.args()) : argv.args();
         Map<String, String> env = StepNames.envMap(d.state.env());
         List<Consumer<RunOptions>> mounts = RunMountConversion.mounts(d, cmd, c, ctx);
@@ -56,7 +56,7 @@ final class RunConversion {
      * One here-document as the whole command runs its content with the shell (or, with a shebang,
      * as a script mounted from an inline file); anything else is passed to the shell verbatim.
      */
-    private static Argv heredocs(StageState d, Instruction.Run c) throws ConversionException {
+    private static Argv heredocs(StageState d, Instruction.Run c, DispatchContext ctx) throws ConversionException {
         List<String> args = c.cmdLine();
         if (c.files().isEmpty()) {
             return new Argv(args, "", o -> {});
@@ -75,7 +75,10 @@ final class RunConversion {
         String suffix = " (" + summarize(first.content()) + ")";
         if (!d.image.os.equals("windows") && data.startsWith("#!")) {
             State script = State.scratch().dir("/").file(FileAction.mkfile(first.name(), 0755,
-                    data.getBytes(StandardCharsets.UTF_8)), o -> o.customName("[internal] preparing inline document"));
+                    data.getBytes(StandardCharsets.UTF_8)), o -> {
+                        o.customName("[internal] preparing inline document");
+                        ctx.options().locate(o, c.origin());
+                    });
             return new Argv(List.of("/dev/pipes/" + first.name()), suffix,
                     o -> o.mount("/dev/pipes/", script, m -> m.sourcePath("/").readonly()));
         }

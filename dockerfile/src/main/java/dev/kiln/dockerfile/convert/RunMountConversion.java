@@ -66,7 +66,7 @@ final class RunMountConversion {
         State st = m.type().equals(RunMount.TMPFS) ? State.scratch() : source;
         String src = Paths.join("/", m.source());
         if (src.equals("/") && m.type().equals(RunMount.CACHE) && (m.uid() != null || m.gid() != null || m.mode() != null)) {
-            st = cacheOwner(m, st);
+            st = cacheOwner(m, st, c, ctx);
             src = "/cache";
         }
         String cacheId = m.cacheId().isEmpty() ? Paths.clean(m.target()) : m.cacheId();
@@ -101,12 +101,15 @@ final class RunMountConversion {
     }
 
     /** A cache dir with a given owner or mode starts from a prepared {@code /cache} directory. */
-    private static State cacheOwner(RunMount m, State st) {
+    private static State cacheOwner(RunMount m, State st, Instruction.Run c, DispatchContext ctx) {
         int uid = m.uid() == null ? 0 : m.uid().intValue();
         int gid = m.gid() == null ? 0 : m.gid().intValue();
         int mode = m.mode() == null ? 0755 : m.mode().intValue();
         return st.file(FileAction.mkdir("/cache", mode, o -> o.owner(uid, gid)),
-                o -> o.customName("[internal] settings cache mount permissions"));
+                o -> {
+                    o.customName("[internal] settings cache mount permissions");
+                    ctx.options().locate(o, c.origin());
+                });
     }
 
     private static Consumer<RunOptions> secret(RunMount m, Instruction.Run c) throws ConversionException {

@@ -8,6 +8,7 @@ import dev.kiln.dockerfile.instructions.Origin;
 import dev.kiln.dockerfile.instructions.WordExpander;
 import dev.kiln.dockerfile.parser.DockerfileParseException;
 import dev.kiln.dockerfile.parser.DockerfileParser;
+import dev.kiln.dockerfile.parser.Node;
 import dev.kiln.dockerfile.shell.ShellExpansionException;
 import dev.kiln.dockerfile.shell.ShellLexer;
 import dev.kiln.llb.Network;
@@ -31,6 +32,7 @@ final class StageDispatcher {
     }
 
     void dispatch(StageState d) throws ConversionException {
+        d.dispatched = true;
         inherit(d);
         runTriggers(d);
         for (Command cmd : d.commands) {
@@ -67,7 +69,10 @@ final class StageDispatcher {
         d.state = d.state.network(net == null ? Network.SANDBOX : net);
     }
 
-    /** ONBUILD triggers of the base image run first, as if written at the top of the stage. */
+    /**
+     * ONBUILD triggers of the base image run first, as if written at the top of the stage; like
+     * BuildKit, their ops and errors are located at the stage's FROM.
+     */
     private void runTriggers(StageState d) throws ConversionException {
         List<String> triggers = d.image.config.onBuild == null ? List.of() : List.copyOf(d.image.config.onBuild);
         Origin at = d.stage.origin();
@@ -77,9 +82,12 @@ final class StageDispatcher {
                 if (nodes.size() != 1) {
                     throw Errors.at(at, "onbuild trigger should be a single expression");
                 }
-                Instruction ins = InstructionsParser.parseInstruction(nodes.getFirst());
-                dispatch(d, StagePlanner.toCommand(ins, ctx.stages()));
-            } catch (DockerfileParseException | InstructionException e) {
+                Node node = nodes.getFirst().withLines(at.startLine(), at.endLine());
+                Instruction ins = InstructionsParser.parseInstruction(node);
+                dispatch(d, StagePlanner.toCommand(ins, ctx.stages(), ctx.lexer()));
+            } catch (DockerfileParseException e) {
+                throw Errors.at(at, e.reason(), e);
+            } catch (InstructionException e) {
                 throw Errors.at(at, e.getMessage(), e);
             }
         }

@@ -6,6 +6,7 @@ import dev.kiln.dockerfile.instructions.ParsedDockerfile;
 import dev.kiln.dockerfile.instructions.RunMount;
 import dev.kiln.dockerfile.instructions.RunMountParser;
 import dev.kiln.dockerfile.instructions.Stage;
+import dev.kiln.dockerfile.parser.Suggestions;
 import dev.kiln.dockerfile.shell.ShellExpansionException;
 import dev.kiln.dockerfile.shell.ShellLexer;
 import dev.kiln.llb.Platform;
@@ -73,10 +74,10 @@ final class StagePlanner {
     }
 
     /** Links commands to their source stages; unknown {@code --from} names become image stages. */
-    static void linkSources(Stages stages) throws ConversionException {
+    static void linkSources(Stages stages, ShellLexer lexer) throws ConversionException {
         for (StageState s : new ArrayList<>(stages.all())) {
             for (Instruction ins : s.stage.commands()) {
-                Command cmd = toCommand(ins, stages);
+                Command cmd = toCommand(ins, stages, lexer);
                 s.commands.add(cmd);
                 for (StageState src : cmd.sources()) {
                     if (src != null) {
@@ -91,9 +92,10 @@ final class StagePlanner {
         }
     }
 
-    static Command toCommand(Instruction ins, Stages stages) throws ConversionException {
+    static Command toCommand(Instruction ins, Stages stages, ShellLexer lexer) throws ConversionException {
         List<StageState> sources = new ArrayList<>();
         if (ins instanceof Instruction.Copy c && !c.flags().from().isEmpty()) {
+            checkNoVariables(c.flags().from(), c.origin(), lexer);
             sources.add(stageFor(c.flags().from(), c.origin(), stages, true));
         } else if (ins instanceof Instruction.Run r) {
             for (String m : r.mounts()) {
@@ -104,6 +106,20 @@ final class StagePlanner {
             }
         }
         return new Command(ins, sources);
+    }
+
+    /** BuildKit resolves {@code COPY --from} before any ARG has a value, so it refuses variables there. */
+    private static void checkNoVariables(String from, Origin origin, ShellLexer lexer) throws ConversionException {
+        String expanded;
+        try {
+            expanded = lexer.processWord(from, Map.of());
+        } catch (ShellExpansionException e) {
+            throw Errors.at(origin, e.getMessage(), e);
+        }
+        if (!expanded.equals(from)) {
+            throw Errors.at(origin, "variable expansion is not supported for --from, define a new stage with FROM "
+                    + "using ARG from global scope as a workaround");
+        }
     }
 
     private static StageState stageFor(String from, Origin origin, Stages stages, boolean allowIndex)
@@ -153,8 +169,8 @@ final class StagePlanner {
         if (target.isEmpty()) {
             return stages.last();
         }
-        return stages.byName(target).orElseThrow(() -> new ConversionException(
-                "target stage \"" + target + "\" could not be found"));
+        return stages.byName(target).orElseThrow(() -> new ConversionException(Suggestions.withHint(
+                "target stage \"" + target + "\" could not be found", target, stages.names(), true)));
     }
 
     private static int countSteps(StageState s) {

@@ -36,6 +36,8 @@ final class StageState {
     /** Replaced by a named context: not dispatched, its state is the context's. */
     boolean noinit;
     boolean resolved;
+    /** Set when the stage's instructions start converting; a stage may only copy from earlier ones. */
+    boolean dispatched;
     int cmdIndex;
     int cmdTotal;
 

@@ -35,7 +35,10 @@ final class WorkdirConversion {
                 if (!user.isEmpty()) {
                     o.owner(user);
                 }
-            }), o -> o.customName(step));
+            }), o -> {
+                o.customName(step);
+                ctx.options().locate(o, c.origin());
+            });
             withLayer = true;
         }
         if (withLayer) {

@@ -4,7 +4,6 @@ import dev.kiln.dockerfile.parser.Heredoc;
 import dev.kiln.dockerfile.parser.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** One parse function per instruction: flags declared and checked, arguments shaped. */
@@ -37,7 +36,7 @@ final class CommandParsers {
             case "onbuild" -> new Instruction.Onbuild(node.trigger().orElseThrow().original(), noFlags(node, o));
             case "maintainer" -> new Instruction.Maintainer(w.getFirst(), noFlags(node, o));
             case "shell" -> new Instruction.Shell(w, noFlags(node, o));
-            default -> throw new IllegalArgumentException("unknown instruction: " + node.name().toUpperCase(Locale.ROOT));
+            default -> throw new IllegalArgumentException("unknown instruction: " + node.name());
         };
     }
 

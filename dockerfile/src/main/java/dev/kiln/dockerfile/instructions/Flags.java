@@ -1,5 +1,6 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.dockerfile.parser.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ final class Flags {
             String name = eq < 0 ? body : body.substring(0, eq);
             Kind kind = declared.get(name);
             if (kind == null) {
-                throw new FlagException("unknown flag: " + name);
+                throw new FlagException(Suggestions.withHint("unknown flag: " + name, name,
+                        List.copyOf(declared.keySet()), true));
             }
             if (values.containsKey(name) && kind != Kind.STRINGS) {
                 throw new FlagException("duplicate flag specified: " + name);

@@ -1,15 +1,18 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.dockerfile.parser.DockerfileValidator;
 import dev.kiln.dockerfile.parser.Node;
 import dev.kiln.dockerfile.parser.ParseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Groups parsed instructions into stages and types each one (BuildKit's {@code instructions.Parse}).
- * Errors read like BuildKit's: {@code dockerfile parse error line 3: unknown flag: foo}.
+ * Checks, groups into stages and types each parsed instruction, in file order (BuildKit's
+ * {@code instructions.Parse}), so the first bad instruction is the one reported. Errors read like
+ * BuildKit's: {@code dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)}.
  */
 public final class InstructionsParser {
 
@@ -22,6 +25,10 @@ public final class InstructionsParser {
         List<Stage> stages = new ArrayList<>();
         StageBuilder current = null;
         for (Node node : result.instructions()) {
+            Optional<String> problem = DockerfileValidator.problem(node);
+            if (problem.isPresent()) {
+                throw parseError(node, problem.get());
+            }
             if (node.command().equals("from")) {
                 if (current != null) {
                     stages.add(current.build());
@@ -29,13 +36,19 @@ public final class InstructionsParser {
                 current = from(node);
                 continue;
             }
-            Instruction instruction = parseInstruction(node);
+            Instruction instruction;
+            try {
+                instruction = typed(node);
+            } catch (InstructionException e) {
+                throw parseError(node, e.getMessage());
+            }
             if (current != null) {
                 current.commands.add(instruction);
             } else if (instruction instanceof Instruction.Arg arg) {
                 metaArgs.add(arg);
             } else {
-                throw error(node, "no build stage in current context");
+                // BuildKit locates this one but does not call it a parse error.
+                throw new InstructionException("no build stage in current context", node.startLine(), node.endLine());
             }
         }
         if (current != null) {
@@ -44,12 +57,23 @@ public final class InstructionsParser {
         return new ParsedDockerfile(metaArgs, stages, result.escapeToken());
     }
 
-    /** Types one instruction (not FROM); used for stage bodies and ONBUILD triggers. */
+    /**
+     * Checks and types one instruction (not FROM), as BuildKit does for an ONBUILD trigger of a base
+     * image: the message is the problem alone, located at the node's lines.
+     */
     public static Instruction parseInstruction(Node node) throws InstructionException {
+        Optional<String> problem = DockerfileValidator.problem(node);
+        if (problem.isPresent()) {
+            throw new InstructionException(problem.get(), node.startLine(), node.endLine());
+        }
+        return typed(node);
+    }
+
+    private static Instruction typed(Node node) throws InstructionException {
         try {
             return CommandParsers.parse(node);
         } catch (Flags.FlagException | IllegalArgumentException e) {
-            throw error(node, e.getMessage());
+            throw new InstructionException(e.getMessage(), node.startLine(), node.endLine());
         }
     }
 
@@ -58,22 +82,23 @@ public final class InstructionsParser {
         try {
             flags = new Flags().string("platform").parse(node.flags());
         } catch (Flags.FlagException e) {
-            throw error(node, e.getMessage());
+            throw parseError(node, e.getMessage());
         }
         List<String> words = node.words();
         String name = "";
         if (words.size() == 3) {
             name = words.get(2).toLowerCase(Locale.ROOT);
             if (!STAGE_NAME.matcher(name).matches()) {
-                throw error(node, "invalid name for build stage: \"" + words.get(2)
+                throw parseError(node, "invalid name for build stage: \"" + words.get(2)
                         + "\", name can't start with a number or contain symbols");
             }
         }
         return new StageBuilder(name, words.getFirst(), flags.value("platform"), CommandParsers.origin(node));
     }
 
-    private static InstructionException error(Node node, String message) {
-        return new InstructionException("dockerfile parse error line " + node.startLine() + ": " + message,
+    /** BuildKit's {@code parseError}: every instruction that fails to parse is named by its first line. */
+    private static InstructionException parseError(Node node, String message) {
+        return new InstructionException("dockerfile parse error on line " + node.startLine() + ": " + message,
                 node.startLine(), node.endLine());
     }
 

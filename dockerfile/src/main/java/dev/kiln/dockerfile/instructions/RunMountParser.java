@@ -1,5 +1,6 @@
 package dev.kiln.dockerfile.instructions;
 
+import dev.kiln.dockerfile.parser.Suggestions;
 import dev.kiln.dockerfile.shell.ShellExpansionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class RunMountParser {
 
-    private static final Set<String> TYPES = Set.of(RunMount.BIND, RunMount.CACHE, RunMount.TMPFS, RunMount.SECRET,
+    /** In BuildKit's order, which decides between equally close "did you mean" hints. */
+    private static final List<String> TYPES = List.of(RunMount.BIND, RunMount.CACHE, RunMount.TMPFS, RunMount.SECRET,
             RunMount.SSH);
+    private static final List<String> KEYS = List.of("type", "from", "source", "target", "readonly", "id", "sharing",
+            "required", "mode", "uid", "gid", "src", "dst", "ro", "rw", "readwrite");
     private static final Set<String> SHARING = Set.of("shared", "private", "locked");
     private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
 
@@ -94,7 +98,8 @@ public final class RunMountParser {
         switch (key) {
             case "type" -> {
                 if (!TYPES.contains(v.toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException("unsupported mount type \"" + v + "\"");
+                    throw new IllegalArgumentException(
+                            Suggestions.withHint("unsupported mount type \"" + v + "\"", v, TYPES, true));
                 }
                 m.type = v.toLowerCase(Locale.ROOT);
             }
@@ -122,7 +127,8 @@ public final class RunMountParser {
             case "mode" -> m.mode = number(v, 8, "mode");
             case "uid" -> m.uid = number(v, 10, "uid");
             case "gid" -> m.gid = number(v, 10, "gid");
-            default -> throw new IllegalArgumentException("unexpected key '" + key + "' in '" + field + "'");
+            default -> throw new IllegalArgumentException(
+                    Suggestions.withHint("unexpected key '" + key + "' in '" + field + "'", key, KEYS, true));
         }
     }
 

@@ -14,18 +14,22 @@ public final class DockerfileValidator {
     /** Throws for the first instruction that cannot be built. */
     public static void validate(ParseResult result) throws DockerfileParseException {
         for (Node node : result.instructions()) {
-            validate(node, node);
+            Optional<String> problem = problem(node);
+            if (problem.isPresent()) {
+                throw new DockerfileParseException(problem.get(), node.startLine(), node.endLine());
+            }
         }
     }
 
-    private static void validate(Node node, Node located) throws DockerfileParseException {
+    /**
+     * What is wrong with one instruction (or its ONBUILD trigger), in BuildKit's words and without
+     * the location; empty when it can be built.
+     */
+    public static Optional<String> problem(Node node) {
         Optional<String> problem = InstructionRules.check(node);
         if (problem.isPresent()) {
-            throw new DockerfileParseException(problem.get(), located.startLine(), located.endLine());
+            return problem;
         }
-        Optional<Node> trigger = node.trigger();
-        if (trigger.isPresent()) {
-            validate(trigger.get(), located);
-        }
+        return node.trigger().flatMap(DockerfileValidator::problem);
     }
 }

@@ -3,13 +3,11 @@ package dev.kiln.dockerfile.parser;
 import dev.kiln.dockerfile.shell.Text;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Turns one logical line (continuations joined) into a {@link Node}, without line numbers. */
 final class InstructionParser {
 
     /** Instructions that may not be used as an ONBUILD trigger. */
-    private static final Set<String> FORBIDDEN_TRIGGERS = Set.of("onbuild", "from", "maintainer");
 
     private final char escape;
 
@@ -51,15 +49,8 @@ final class InstructionParser {
         if (rest.isEmpty()) {
             return ParsedArguments.NONE;
         }
+        // Which triggers are allowed is checked with the instruction (InstructionRules), as BuildKit does.
         Node trigger = parse(rest, List.of());
-        String command = trigger.command();
-        if (command.equals("onbuild")) {
-            throw new InstructionSyntaxException("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
-        }
-        if (FORBIDDEN_TRIGGERS.contains(command)) {
-            throw new InstructionSyntaxException(
-                    command.toUpperCase(Locale.ROOT) + " isn't allowed as an ONBUILD trigger");
-        }
         return new ParsedArguments(List.of(new Argument.Nested(trigger)), false);
     }
 }

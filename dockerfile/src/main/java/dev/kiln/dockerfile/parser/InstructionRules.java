@@ -8,6 +8,11 @@ import java.util.Optional;
 /** The argument rules of each instruction; messages follow BuildKit's wording. */
 final class InstructionRules {
 
+    /** Every instruction keyword, the options for a "did you mean" hint. */
+    private static final List<String> INSTRUCTIONS = List.of("add", "arg", "cmd", "copy", "entrypoint", "env",
+            "expose", "from", "healthcheck", "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user",
+            "volume", "workdir");
+
     private InstructionRules() {}
 
     /** A description of what is wrong with the instruction, or empty when it is acceptable. */
@@ -24,15 +29,32 @@ final class InstructionRules {
                     : upper + " requires exactly one argument";
             case "shell" -> shell(node, words);
             case "healthcheck" -> healthcheck(words);
-            case "onbuild" -> node.trigger().isPresent() ? null : "ONBUILD requires at least one argument";
+            case "onbuild" -> onbuild(node);
             case "run", "cmd", "entrypoint" -> null;
-            default -> "unknown instruction: " + node.name().toUpperCase(Locale.ROOT);
+            default -> unknownInstruction(node.name());
         });
+    }
+
+    /** BuildKit's wording: the name as written, and the instruction it is probably a typo of. */
+    static String unknownInstruction(String name) {
+        return Suggestions.withHint("unknown instruction: " + name, name, INSTRUCTIONS, false);
     }
 
     private static String from(List<String> words) {
         boolean named = words.size() == 3 && words.get(1).equalsIgnoreCase("as");
         return words.size() == 1 || named ? null : "FROM requires either one or three arguments";
+    }
+
+    private static String onbuild(Node node) {
+        if (node.trigger().isEmpty()) {
+            return "ONBUILD requires at least one argument";
+        }
+        String trigger = node.trigger().get().command();
+        return switch (trigger) {
+            case "onbuild" -> "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed";
+            case "from", "maintainer" -> trigger.toUpperCase(Locale.ROOT) + " isn't allowed as an ONBUILD trigger";
+            default -> null;
+        };
     }
 
     private static String keyValues(String upper, List<String> words) {

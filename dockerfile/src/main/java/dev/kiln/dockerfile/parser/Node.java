@@ -71,7 +71,8 @@ public record Node(
         return NodeDumper.dump(this);
     }
 
-    Node withLines(int start, int end) {
+    /** This instruction placed at other lines (an ONBUILD trigger is placed at the FROM that runs it). */
+    public Node withLines(int start, int end) {
         return new Node(name, flags, arguments, json, heredocs, original, comments, start, end);
     }
 

@@ -29,7 +29,7 @@ class ConverterBehaviourTest {
     void unknownFlagNamesFlagAndLine() {
         assertThatThrownBy(() -> convert("FROM scratch\nCOPY --foo=1 a /b\n", options()))
                 .isInstanceOfSatisfying(ConversionException.class, e -> {
-                    assertThat(e).hasMessage("dockerfile parse error line 2: unknown flag: foo");
+                    assertThat(e).hasMessage("dockerfile parse error on line 2: unknown flag: foo (did you mean from?)");
                     assertThat(e.startLine()).isEqualTo(2);
                 });
     }
@@ -64,7 +64,7 @@ class ConverterBehaviourTest {
     @Test
     void missingTargetIsAnError() {
         assertThatThrownBy(() -> convert("FROM scratch AS a\n", options().target("b")))
-                .hasMessage("target stage \"b\" could not be found");
+                .hasMessage("target stage \"b\" could not be found (did you mean a?)");
     }
 
     @Test

@@ -33,15 +33,15 @@ class InstructionsParserTest {
     @Test
     void rejectsBadFlagsWithLine() {
         assertThatThrownBy(() -> parse("FROM a\nRUN --network=bridge true\n"))
-                .hasMessage("dockerfile parse error line 2: unsupported network mode \"bridge\"");
+                .hasMessage("dockerfile parse error on line 2: unsupported network mode \"bridge\"");
         assertThatThrownBy(() -> parse("FROM a\nADD --from=b x y\n"))
-                .hasMessage("dockerfile parse error line 2: unknown flag: from");
+                .hasMessage("dockerfile parse error on line 2: unknown flag: from");
         assertThatThrownBy(() -> parse("FROM a\nCOPY --chown a b\n"))
-                .hasMessage("dockerfile parse error line 2: missing a value on flag: chown");
+                .hasMessage("dockerfile parse error on line 2: missing a value on flag: chown");
         assertThatThrownBy(() -> parse("FROM a AS 1x\n"))
                 .hasMessageContaining("invalid name for build stage");
         assertThatThrownBy(() -> parse("ENV A=1\nFROM a\n"))
-                .hasMessage("dockerfile parse error line 1: no build stage in current context");
+                .hasMessage("no build stage in current context");
     }
 
     @Test

@@ -71,11 +71,11 @@ class ParserBehaviourTest {
 
     @Test
     void onbuildCannotWrapOnbuildFromOrMaintainer() {
-        assertThatThrownBy(() -> DockerfileParser.parse("FROM a\nONBUILD ONBUILD RUN x\n"))
+        assertThatThrownBy(() -> DockerfileParser.parseAndValidate("FROM a\nONBUILD ONBUILD RUN x\n"))
                 .hasMessage("Dockerfile:2: Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
-        assertThatThrownBy(() -> DockerfileParser.parse("FROM a\nONBUILD from b\n"))
+        assertThatThrownBy(() -> DockerfileParser.parseAndValidate("FROM a\nONBUILD from b\n"))
                 .hasMessage("Dockerfile:2: FROM isn't allowed as an ONBUILD trigger");
-        assertThatThrownBy(() -> DockerfileParser.parse("FROM a\nONBUILD MAINTAINER me\n"))
+        assertThatThrownBy(() -> DockerfileParser.parseAndValidate("FROM a\nONBUILD MAINTAINER me\n"))
                 .hasMessage("Dockerfile:2: MAINTAINER isn't allowed as an ONBUILD trigger");
     }
 
@@ -84,7 +84,7 @@ class ParserBehaviourTest {
         String unknown = "FROM a\nFOO bar\n";
         assertThat(DockerfileParser.parse(unknown).dump()).isEqualTo("(from \"a\")\n(foo \"\")\n");
         assertThatThrownBy(() -> DockerfileParser.parseAndValidate(unknown))
-                .hasMessage("Dockerfile:2: unknown instruction: FOO");
+                .hasMessage("Dockerfile:2: unknown instruction: FOO (did you mean FROM?)");
         assertThatThrownBy(() -> DockerfileParser.parseAndValidate("FROM a\nCOPY onlyone\n"))
                 .hasMessageStartingWith("Dockerfile:2: COPY requires at least two arguments");
         assertThatThrownBy(() -> DockerfileParser.parseAndValidate("FROM a\nHEALTHCHECK CONNECT TCP 1\n"))
