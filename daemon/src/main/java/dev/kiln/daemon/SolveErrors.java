@@ -53,10 +53,11 @@ final class SolveErrors {
       case ExportSpec.UnsupportedExporterException u -> Status.INVALID_ARGUMENT.withDescription(u.getMessage());
       case InvalidDefinitionException d -> Status.INVALID_ARGUMENT.withDescription("invalid definition: " + d.getMessage());
       case SolveCancelledException c -> Status.CANCELLED.withDescription(c.getMessage());
+      // No "failed to solve: " here: BuildKit's client adds it to whatever Solve returns.
       case VertexFailedException v -> Status.UNKNOWN.withDescription(
-          "failed to solve: " + (v.getCause() == null ? v.getMessage() : v.getCause().getMessage()));
+          v.getCause() == null ? v.getMessage() : v.getCause().getMessage());
       case InterruptedException i -> Status.CANCELLED.withDescription("the daemon is shutting down");
-      default -> Status.UNKNOWN.withDescription("failed to solve: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      default -> Status.UNKNOWN.withDescription(e.getMessage() == null ? e.toString() : e.getMessage());
     };
   }
 }

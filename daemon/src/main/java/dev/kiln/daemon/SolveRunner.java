@@ -165,8 +165,7 @@ final class SolveRunner {
       return new Built(platforms, frontend.multiPlatform());
     } catch (FrontendRunner.FrontendFailure e) {
       step.done(e.getMessage());
-      // Worded like a failed step ("failed to solve: dockerfile parse error on line 3: ..."), as buildx prints it.
-      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription("failed to solve: " + e.getMessage()).withCause(e),
+      throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e),
           e.location().orElse(null));
     }
   }

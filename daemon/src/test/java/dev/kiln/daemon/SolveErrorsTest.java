@@ -48,7 +48,7 @@ class SolveErrorsTest {
 
     var e = SolveErrors.toException(new SourcedFailure(failed, SourceDetail.of(def, digest).orElseThrow()));
 
-    assertThat(e.getStatus().getDescription()).isEqualTo("failed to solve: exit code: 1");
+    assertThat(e.getStatus().getDescription()).isEqualTo("exit code: 1");
     List<Any> details = StatusProto.fromThrowable(e).getDetailsList();
     assertThat(details).extracting(Any::getTypeUrl).containsExactly(
         "github.com/moby/buildkit/errdefs.Vertex+json", "github.com/moby/buildkit/errdefs.Source+json");

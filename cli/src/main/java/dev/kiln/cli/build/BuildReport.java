@@ -28,7 +28,7 @@ public final class BuildReport {
       case Outcome.Failure(var status, var source) -> {
         display.failureSummary().ifPresent(summary -> err.print(summary.logBoxes()));
         source.ifPresent(excerpt -> err.print(excerpt.render()));
-        err.println("ERROR: " + DaemonErrors.message(status));
+        err.println("ERROR: " + DaemonErrors.solveMessage(status));
         yield 1;
       }
     };

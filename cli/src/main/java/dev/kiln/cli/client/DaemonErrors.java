@@ -37,6 +37,18 @@ public final class DaemonErrors {
   }
 
   /**
+   * What the user reads for a failed {@code Solve}: its message after "failed to solve: ", as
+   * BuildKit's client wraps it (the daemon's message has no such prefix), unless the daemon was not
+   * reached or the build was interrupted.
+   */
+  public static String solveMessage(Status status) {
+    return switch (status.getCode()) {
+      case UNAVAILABLE, DEADLINE_EXCEEDED -> message(status);
+      default -> Interruption.isShuttingDown() ? INTERRUPTED : "failed to solve: " + detail(status);
+    };
+  }
+
+  /**
    * The status's description, or its code when it has none; a transport failure's description is
    * only "io exception", so the cause (connection refused, no socket at the path) is added.
    */

@@ -65,4 +65,14 @@ class DaemonErrorsTest {
     assertThat(DaemonErrors.report(new IllegalStateException(), err)).isEqualTo(1);
     assertThat(printed().lines()).containsExactly("ERROR: state directory /x is locked", "ERROR: java.lang.IllegalStateException");
   }
+
+  @Test
+  void aFailedSolveReadsAsBuildKitsClientWrapsIt() {
+    assertThat(DaemonErrors.solveMessage(Status.UNKNOWN.withDescription("process \"/bin/sh -c false\" did not complete successfully: exit code: 1")))
+        .isEqualTo("failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1");
+    assertThat(DaemonErrors.solveMessage(Status.INVALID_ARGUMENT.withDescription("dockerfile parse error on line 1: unknown instruction: RUNN")))
+        .isEqualTo("failed to solve: dockerfile parse error on line 1: unknown instruction: RUNN");
+    assertThat(DaemonErrors.solveMessage(Status.UNAVAILABLE.withDescription("io exception")))
+        .as("the daemon was not reached: nothing was solved").startsWith("daemon unavailable: ");
+  }
 }
