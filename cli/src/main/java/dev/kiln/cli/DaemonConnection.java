@@ -39,7 +39,7 @@ record DaemonConnection(ManagedChannel channel, EmbeddedDaemon embedded) impleme
     if (embedded != null) {
       embedded.close();
     } else {
-      Connections.closeLoop();
+      Connections.release();
     }
   }
 

@@ -3,44 +3,23 @@ package dev.kiln.cli.client;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 
 /** Opens a channel to a running kilnd from an {@code --addr} value: {@code unix:///PATH} or {@code tcp://HOST:PORT}. */
 public final class Connections {
   private static final int MAX_MESSAGE = 32 << 20;
-  /** One loop for all channels of this process, on daemon threads so it never holds the JVM open. */
-  private static EventLoopGroup group;
-
-  private static synchronized EventLoopGroup group() {
-    if (group == null) {
-      group = new MultiThreadIoEventLoopGroup(1, Thread.ofPlatform().daemon().name("kiln-client-", 0).factory(),
-          EpollIoHandler.newFactory());
-    }
-    return group;
-  }
+  private static final ClientLoop LOOP = new ClientLoop("kiln-client-");
 
   private Connections() {}
 
-  /**
-   * Stops the event loop, if one started: its thread waits in epoll_wait, native code, and a
-   * JVM that exits with such a thread waits 300 ms for it. Channels must be shut down first.
-   */
-  public static void closeLoop() {
-    EventLoopGroup g;
-    synchronized (Connections.class) {
-      g = group;
-      group = null;
-    }
-    if (g != null) g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
+  /** Says that a channel from {@link #open} was shut down: the last one stops the event loop. */
+  public static void release() {
+    LOOP.release();
   }
 
   public static ManagedChannel open(String addr) {
@@ -68,7 +47,7 @@ public final class Connections {
       }
       default -> throw unsupported(addr);
     };
-    return builder.eventLoopGroup(group()).maxInboundMessageSize(MAX_MESSAGE).build();
+    return builder.eventLoopGroup(LOOP.acquire()).maxInboundMessageSize(MAX_MESSAGE).build();
   }
 
   private static io.grpc.ChannelCredentials credentials(ClientTls tls) {
