@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,17 +25,25 @@ public record SessionFrontendContext(Map<String, String> options, LocalDirs loca
 
   @Override
   public Optional<byte[]> readFile(String localName, String path) throws IOException {
-    String clean = path.startsWith("/") ? path.substring(1) : path;
-    var request = new LocalDirs.Request(List.of(), List.of(), List.of(clean), localName);
+    return readFiles(localName, List.of(path)).get(path);
+  }
+
+  /** One transfer from the client for all of {@code paths}: each transfer is a round trip over the session. */
+  @Override
+  public Map<String, Optional<byte[]>> readFiles(String localName, List<String> paths) throws IOException {
+    List<String> clean = paths.stream().map(p -> p.startsWith("/") ? p.substring(1) : p).toList();
+    var request = new LocalDirs.Request(List.of(), List.of(), clean, localName);
     Optional<Path> dir = locals.get(localName, request);
     if (dir.isEmpty()) {
       throw new IOException("local directory '" + localName + "' was not provided (pass --local " + localName + "=DIR)");
     }
-    Path file = dir.get().resolve(clean).normalize();
-    if (!file.startsWith(dir.get()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.empty();
+    Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      Path file = dir.get().resolve(clean.get(i)).normalize();
+      boolean present = file.startsWith(dir.get()) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+      files.put(paths.get(i), present ? Optional.of(Files.readAllBytes(file)) : Optional.empty());
     }
-    return Optional.of(Files.readAllBytes(file));
+    return files;
   }
 
   @Override

@@ -24,11 +24,14 @@ public final class DockerfileFrontend implements Frontend {
     @Override
     public FrontendResult build(FrontendContext ctx) throws FrontendException {
         String filename = ctx.option("filename").filter(f -> !f.isEmpty()).orElse("Dockerfile");
-        byte[] dockerfile = read(ctx, FrontendContext.DOCKERFILE_LOCAL, filename)
+        // Like BuildKit, <Dockerfile>.dockerignore beside the Dockerfile wins over the context's;
+        // both come in one transfer.
+        String ownIgnore = filename + ".dockerignore";
+        var files = readBoth(ctx, filename, ownIgnore);
+        byte[] dockerfile = files.get(filename)
                 .orElseThrow(() -> new FrontendException("failed to read dockerfile: open " + filename
                         + ": no such file or directory"));
-        // Like BuildKit, <Dockerfile>.dockerignore beside the Dockerfile wins over the context's.
-        java.util.Optional<byte[]> ignore = read(ctx, FrontendContext.DOCKERFILE_LOCAL, filename + ".dockerignore");
+        java.util.Optional<byte[]> ignore = files.get(ownIgnore);
         if (ignore.isEmpty()) {
             ignore = read(ctx, FrontendContext.CONTEXT_LOCAL, ".dockerignore");
         }
@@ -46,6 +49,15 @@ public final class DockerfileFrontend implements Frontend {
             return new FrontendResult(results, c.multiPlatform());
         } catch (ConversionException e) {
             throw new FrontendException(e.getMessage(), location(sourceMap, e), e);
+        }
+    }
+
+    private static java.util.Map<String, java.util.Optional<byte[]>> readBoth(FrontendContext ctx, String dockerfile,
+            String ignore) throws FrontendException {
+        try {
+            return ctx.readFiles(FrontendContext.DOCKERFILE_LOCAL, List.of(dockerfile, ignore));
+        } catch (IOException e) {
+            throw new FrontendException("failed to read " + dockerfile + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.kiln.llb.frontend;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +31,17 @@ public interface FrontendContext {
    * or empty when it does not exist.
    */
   Optional<byte[]> readFile(String localName, String path) throws IOException;
+
+  /**
+   * Reads several files from one client directory, each empty when it does not exist; a context
+   * that transfers files from the client does it in one transfer (as BuildKit's Dockerfile frontend
+   * fetches the Dockerfile and its .dockerignore together).
+   */
+  default Map<String, Optional<byte[]>> readFiles(String localName, List<String> paths) throws IOException {
+    Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
+    for (String path : paths) files.put(path, readFile(localName, path));
+    return files;
+  }
 
   ImageMetaResolver imageResolver();
 
