@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.client.Interruption;
 import java.io.InputStream;
 import java.io.PrintStream;
 
@@ -20,6 +21,7 @@ public final class Main {
     VirtualThreadCarriers.widen(System.getProperties(), Runtime.getRuntime().availableProcessors());
     EngineHeadStart.start(args, System.err); // an embedded build's engine opens while the command is read
     int code = run(args);
+    Interruption.reported();
     EngineHeadStart.discard();
     System.exit(code);
   }

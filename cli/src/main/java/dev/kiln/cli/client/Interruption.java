@@ -7,6 +7,7 @@ package dev.kiln.cli.client;
  */
 public final class Interruption {
   private static volatile boolean shuttingDown;
+  private static final java.util.concurrent.CountDownLatch REPORTED = new java.util.concurrent.CountDownLatch(1);
 
   private Interruption() {}
 
@@ -17,5 +18,22 @@ public final class Interruption {
 
   public static boolean isShuttingDown() {
     return shuttingDown;
+  }
+
+  /** Called by the main thread once the command has reported its outcome. */
+  public static void reported() {
+    REPORTED.countDown();
+  }
+
+  /**
+   * Waits, at most {@code limit}, for the command to report its outcome: the JVM halts once its
+   * shutdown hooks return, and the build's "interrupted" line must be printed before that.
+   */
+  public static void awaitReport(java.time.Duration limit) {
+    try {
+      REPORTED.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -92,5 +92,7 @@ public final class EmbeddedDaemon implements AutoCloseable {
     } catch (IOException e) {
       System.err.println("kiln: closing the engine: " + e.getMessage());
     }
+    // The build's calls failed as the engine closed: let the main thread say so before the JVM halts.
+    Interruption.awaitReport(java.time.Duration.ofSeconds(2));
   }
 }
