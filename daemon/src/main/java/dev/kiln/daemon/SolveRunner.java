@@ -164,7 +164,9 @@ final class SolveRunner {
           .map(p -> new PlatformBuild(p.definition(), p.imageConfig(), p.platform().toString())).toList();
       return new Built(platforms, frontend.multiPlatform());
     } catch (FrontendRunner.FrontendFailure e) {
-      step.done(e.getMessage());
+      // A mistake located in the file: the definition was loaded, as buildx shows it (DONE, then the
+      // error with the file's lines); anything else failed the loading itself.
+      step.done(e.location().isPresent() ? null : e.getMessage());
       throw new BuildFailure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e),
           e.location().orElse(null));
     }

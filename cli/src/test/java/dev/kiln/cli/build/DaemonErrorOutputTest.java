@@ -45,6 +45,8 @@ class DaemonErrorOutputTest {
         --------------------
         ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)
         """);
+    assertThat(r.err()).as("the definition was loaded: no empty log box for it")
+        .contains("#1 DONE").doesNotContain("> [internal] load build definition");
   }
 
   @Test
