@@ -1,5 +1,9 @@
 package dev.kiln.cli.client;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Whether this process is shutting down (Ctrl-C, SIGTERM). An embedded build's engine is closed by
  * the shutdown hook, which fails the build's calls on its in-process channel: those failures are
@@ -7,7 +11,7 @@ package dev.kiln.cli.client;
  */
 public final class Interruption {
   private static volatile boolean shuttingDown;
-  private static final java.util.concurrent.CountDownLatch REPORTED = new java.util.concurrent.CountDownLatch(1);
+  private static final CountDownLatch REPORTED = new CountDownLatch(1);
 
   private Interruption() {}
 
@@ -29,9 +33,9 @@ public final class Interruption {
    * Waits, at most {@code limit}, for the command to report its outcome: the JVM halts once its
    * shutdown hooks return, and the build's "interrupted" line must be printed before that.
    */
-  public static void awaitReport(java.time.Duration limit) {
+  public static void awaitReport(Duration limit) {
     try {
-      REPORTED.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      REPORTED.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

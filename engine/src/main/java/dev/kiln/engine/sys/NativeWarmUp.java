@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Links the syscall handles nearly every build uses (lstat, the xattr list, mount and umount) and
- * runs each once. A handle's first link and call cost a fresh JVM about 20 ms of method-handle
+ * calls the first two once. A handle's first link and call cost a fresh JVM about 20 ms of method-handle
  * spinning: done while the engine opens, on a thread of its own, it leaves the build's first
  * context checksum or RUN step instead of delaying it.
  */
