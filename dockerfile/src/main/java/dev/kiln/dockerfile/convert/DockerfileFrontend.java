@@ -27,13 +27,13 @@ public final class DockerfileFrontend implements Frontend {
         // Like BuildKit, <Dockerfile>.dockerignore beside the Dockerfile wins over the context's;
         // both come in one transfer.
         String ownIgnore = filename + ".dockerignore";
-        var files = readBoth(ctx, filename, ownIgnore);
+        var files = read(ctx, FrontendContext.DOCKERFILE_LOCAL, List.of(filename, ownIgnore));
         byte[] dockerfile = files.get(filename)
                 .orElseThrow(() -> new FrontendException("failed to read dockerfile: open " + filename
                         + ": no such file or directory"));
         java.util.Optional<byte[]> ignore = files.get(ownIgnore);
         if (ignore.isEmpty()) {
-            ignore = read(ctx, FrontendContext.CONTEXT_LOCAL, ".dockerignore");
+            ignore = read(ctx, FrontendContext.CONTEXT_LOCAL, List.of(".dockerignore")).get(".dockerignore");
         }
         List<String> excludes = ignore.map(b -> DockerIgnore.parse(new String(b, StandardCharsets.UTF_8)))
                 .orElse(List.of());
@@ -52,21 +52,13 @@ public final class DockerfileFrontend implements Frontend {
         }
     }
 
-    private static java.util.Map<String, java.util.Optional<byte[]>> readBoth(FrontendContext ctx, String dockerfile,
-            String ignore) throws FrontendException {
+    /** {@code paths} from the client directory {@code local}, in one transfer; a failure names the first. */
+    private static java.util.Map<String, java.util.Optional<byte[]>> read(FrontendContext ctx, String local,
+            List<String> paths) throws FrontendException {
         try {
-            return ctx.readFiles(FrontendContext.DOCKERFILE_LOCAL, List.of(dockerfile, ignore));
+            return ctx.readFiles(local, paths);
         } catch (IOException e) {
-            throw new FrontendException("failed to read " + dockerfile + ": " + e.getMessage(), null, e);
-        }
-    }
-
-    private static java.util.Optional<byte[]> read(FrontendContext ctx, String local, String path)
-            throws FrontendException {
-        try {
-            return ctx.readFile(local, path);
-        } catch (IOException e) {
-            throw new FrontendException("failed to read " + path + ": " + e.getMessage(), null, e);
+            throw new FrontendException("failed to read " + paths.getFirst() + ": " + e.getMessage(), null, e);
         }
     }
 

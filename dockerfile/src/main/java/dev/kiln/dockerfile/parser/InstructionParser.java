@@ -7,8 +7,6 @@ import java.util.Locale;
 /** Turns one logical line (continuations joined) into a {@link Node}, without line numbers. */
 final class InstructionParser {
 
-    /** Instructions that may not be used as an ONBUILD trigger. */
-
     private final char escape;
 
     InstructionParser(char escape) {

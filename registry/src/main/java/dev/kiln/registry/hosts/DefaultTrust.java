@@ -2,13 +2,11 @@ package dev.kiln.registry.hosts;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -37,9 +35,7 @@ final class DefaultTrust extends X509ExtendedTrustManager {
 
   private void load() {
     try {
-      TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      f.init((KeyStore) null);
-      delegate.complete((X509ExtendedTrustManager) f.getTrustManagers()[0]);
+      delegate.complete((X509ExtendedTrustManager) TlsContexts.x509(null));
     } catch (GeneralSecurityException | RuntimeException e) {
       delegate.completeExceptionally(e);
     }

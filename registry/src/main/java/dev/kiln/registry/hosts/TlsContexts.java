@@ -56,12 +56,11 @@ final class TlsContexts {
       }
     }
     // Trust both the configured CAs and the system ones, like containerd's RootCAs append.
-    X509TrustManager custom = x509(store);
-    X509TrustManager system = x509(null);
-    return new TrustManager[] {new EitherTrustManager(custom, system)};
+    return new TrustManager[] {new EitherTrustManager(x509(store), defaultTrust)};
   }
 
-  private static X509TrustManager x509(KeyStore store) throws GeneralSecurityException {
+  /** The JDK's trust manager over {@code store}; null for the JDK's own trust store. */
+  static X509TrustManager x509(KeyStore store) throws GeneralSecurityException {
     TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     f.init(store);
     return (X509TrustManager) f.getTrustManagers()[0];
