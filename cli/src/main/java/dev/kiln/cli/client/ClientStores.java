@@ -26,7 +26,14 @@ import java.util.Optional;
  * build and names the results in each directory's {@code index.json} after it.
  */
 final class ClientStores {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on first use: only layout outputs and local cache exports read JSON, and a mapper's
+   * construction was about a tenth of a kilnd client's CPU (classes and resources read from jars).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final Map<String, Path> stores = new LinkedHashMap<>();
   private final Path layoutOutput;
   /** Local cache exports: directory → tag. */
@@ -91,7 +98,7 @@ final class ClientStores {
   void nameResults(Map<String, String> response) throws IOException {
     String image = response.get("containerimage.descriptor");
     if (layoutOutput != null && image != null) {
-      JsonNode descriptor = JSON.readTree(Base64.getDecoder().decode(image));
+      JsonNode descriptor = Json.MAPPER.readTree(Base64.getDecoder().decode(image));
       String names = response.getOrDefault("image.name", "");
       List<LayoutIndex.Name> tags = names.isEmpty() ? List.of(new LayoutIndex.Name.Tag("latest"))
           : Arrays.stream(names.split(",")).map(n -> (LayoutIndex.Name) new LayoutIndex.Name.Image(n)).toList();
@@ -99,7 +106,7 @@ final class ClientStores {
     }
     String cache = response.get("cache.manifest");
     if (cache != null) {
-      JsonNode descriptor = JSON.readTree(cache);
+      JsonNode descriptor = Json.MAPPER.readTree(cache);
       for (var e : cacheExports.entrySet()) {
         LayoutIndex.put(e.getKey(), descriptor, List.of(new LayoutIndex.Name.Tag(e.getValue())));
       }
