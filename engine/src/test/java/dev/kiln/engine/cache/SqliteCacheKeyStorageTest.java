@@ -4,19 +4,20 @@ import dev.kiln.engine.metadata.Database;
 import dev.kiln.engine.metadata.KilnSchema;
 import dev.kiln.solver.cache.CacheKeyStorage;
 import dev.kiln.solver.cache.CacheKeyStorageContract;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 class SqliteCacheKeyStorageTest extends CacheKeyStorageContract {
   private final List<Database> open = new ArrayList<>();
+  @TempDir Path dir;
+  private int created;
 
   @Override
   protected CacheKeyStorage newStorage() throws Exception {
-    Path dir = Files.createTempDirectory("kiln-cache-db");
-    Database db = Database.open(dir.resolve("metadata.db"), KilnSchema.SCHEMA);
+    Database db = Database.open(dir.resolve("metadata-" + created++ + ".db"), KilnSchema.SCHEMA);
     open.add(db);
     return new SqliteCacheKeyStorage(db);
   }
