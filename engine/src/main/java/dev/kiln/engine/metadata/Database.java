@@ -75,10 +75,11 @@ public final class Database implements AutoCloseable {
       // WAL with NORMAL is durable across process crashes; full fsync on every commit is not needed.
       s.execute("PRAGMA synchronous=NORMAL");
     }
+    Connection cached = StatementCache.wrap(c);
     synchronized (all) {
-      all.add(c);
+      all.add(cached); // closing it finalizes its statements, then the connection
     }
-    return c;
+    return cached;
   }
 
   /** Runs {@code work} in a write transaction; it commits when {@code work} returns normally. */
