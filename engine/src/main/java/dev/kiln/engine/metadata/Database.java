@@ -75,11 +75,10 @@ public final class Database implements AutoCloseable {
       // WAL with NORMAL is durable across process crashes; full fsync on every commit is not needed.
       s.execute("PRAGMA synchronous=NORMAL");
     }
-    Connection cached = StatementCache.wrap(c);
     synchronized (all) {
-      all.add(cached); // closing it finalizes its statements, then the connection
+      all.add(c);
     }
-    return cached;
+    return c;
   }
 
   /** Runs {@code work} in a write transaction; it commits when {@code work} returns normally. */
