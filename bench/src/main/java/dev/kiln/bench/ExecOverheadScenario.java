@@ -184,22 +184,22 @@ public final class ExecOverheadScenario {
       dir = Files.createDirectories(work.resolve("same-bundle"));
       mountPoint = Files.createDirectories(dir.resolve("rootfs"));
       runcRoot = work.resolve("runc-state");
-      Path stubs = Files.createDirectories(dir.resolve("mount-points/etc"));
-      Path etc = Files.createDirectories(dir.resolve("etc-files"));
       Meta meta = Meta.builder("/bin/true").network(NetworkMode.HOST).build(); // LLB's default network
-      List<RuntimeSpec.Mount> mounts = new ArrayList<>();
-      for (var file : Map.of("/etc/hosts", EtcFiles.hosts(meta.hostname(), List.of()),
-          "/etc/resolv.conf", EtcFiles.resolvConf()).entrySet()) {
-        String name = Path.of(file.getKey()).getFileName().toString();
-        Files.writeString(etc.resolve(name), file.getValue());
-        Files.writeString(stubs.resolve(name), "");
-        mounts.add(Mounts.readonlyFile(file.getKey(), etc.resolve(name)));
-      }
-      mounts.sort(java.util.Comparator.comparing(RuntimeSpec.Mount::destination));
+      List<RuntimeSpec.Mount> mounts = List.of(
+          etcFile("hosts", EtcFiles.hosts(meta.hostname(), List.of())),
+          etcFile("resolv.conf", EtcFiles.resolvConf()));
       lowerDirs = dir.resolve("mount-points") + ":" + rootfs;
       RuntimeSpec spec = SpecBuilder.build(meta, RootFs.readWrite(mountPoint), UserLookup.lookup(rootfs, meta.user()),
           mounts, "kiln/bench-same-bundle", List.of());
       Files.write(dir.resolve("config.json"), SpecBuilder.toJson(spec));
+    }
+
+    /** The generated file bound read-only over /etc/NAME, and its mount point in the stub layer. */
+    private RuntimeSpec.Mount etcFile(String name, String content) throws IOException {
+      Path file = Files.createDirectories(dir.resolve("etc-files")).resolve(name);
+      Files.writeString(file, content);
+      Files.writeString(Files.createDirectories(dir.resolve("mount-points/etc")).resolve(name), "");
+      return Mounts.readonlyFile("/etc/" + name, file);
     }
 
     /** Nanoseconds of one {@code runc run}, from spawn to exit; the overlay's mount is not timed. */

@@ -13,11 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteCacheKeyStorageTest extends CacheKeyStorageContract {
   private final List<Database> open = new ArrayList<>();
   @TempDir Path dir;
-  private int created;
 
   @Override
   protected CacheKeyStorage newStorage() throws Exception {
-    Database db = Database.open(dir.resolve("metadata-" + created++ + ".db"), KilnSchema.SCHEMA);
+    Database db = Database.open(dir.resolve("metadata.db"), KilnSchema.SCHEMA);
     open.add(db);
     return new SqliteCacheKeyStorage(db);
   }
